@@ -1,0 +1,35 @@
+// Unpacks one image layer (a tar, gzip/zstd/plain, detected from content) into a
+// directory with libarchive, turning OCI whiteouts into overlayfs whiteouts
+// (".wh.name" -> 0/0 char device "name"; ".wh..wh..opq" -> trusted.overlay.opaque=y).
+// Refuses anything that would write outside `dest`: "..", absolute paths, writing through
+// a symlink that leads out, hardlinks to outside. Owners, modes, times, xattrs,
+// hardlinks and symlinks are preserved.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+#include "common/result.h"
+
+namespace berth::images {
+
+struct UnpackStats {
+    std::uint64_t bytes = 0;    // uncompressed tar bytes read (the layer's "Size")
+    std::uint64_t entries = 0;
+};
+
+struct UnpackOptions {
+    // Called now and then with the compressed bytes consumed so far (for "Extracting").
+    std::function<void(std::uint64_t consumed)> on_progress;
+    const std::atomic<bool> *cancel = nullptr;
+};
+
+// `dest` must exist and be empty. On error the caller removes `dest`.
+// Unsafe entries fail with ErrorKind::InvalidArgument naming the entry.
+Result<UnpackStats> unpack_layer(const std::filesystem::path &archive,
+                                 const std::filesystem::path &dest,
+                                 const UnpackOptions &options = {});
+
+}  // namespace berth::images

@@ -1,0 +1,2 @@
+// Implemented by the reference work; see reference.h.
+#include "common/reference.h"
