@@ -5,12 +5,14 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/reference.h"
 #include "common/result.h"
 #include "images/image_store.h"
+#include "images/registry_client.h"
 
 namespace berth::images {
 
@@ -22,17 +24,10 @@ struct PullProgress {
     std::int64_t total = -1;
 };
 
-struct RegistryConfig {
-    std::vector<std::string> insecure_registries;  // "host:port" or CIDR, plain HTTP allowed
-    std::string certs_dir = "/etc/berth/certs.d";   // <dir>/<host:port>/ca.crt, like docker's
-    std::string auth_file;                          // JSON {"host:port": {"username","password"}} or ""
-    int max_concurrent_downloads = 3;
-};
-
 struct PullRequest {
     Reference ref;
     std::string platform;     // "" for the host's (linux/amd64)
-    std::string auth_header;  // X-Registry-Auth decoded JSON ({"username","password"}), may be empty
+    std::optional<Credentials> credentials;  // from X-Registry-Auth, if any
 };
 
 // Blocks until done; calls `progress` from the calling thread only.
