@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
 
 #include "common/result.h"
 
@@ -18,6 +19,9 @@ namespace berth::images {
 struct UnpackStats {
     std::uint64_t bytes = 0;    // uncompressed tar bytes read (the layer's "Size")
     std::uint64_t entries = 0;
+    std::uint64_t content_bytes = 0;    // sum of the entries' sizes (docker's layer size)
+    std::uint64_t devices_skipped = 0;  // char/block devices other than whiteouts
+    std::string diff_id;                // "sha256:..." of the uncompressed tar stream
 };
 
 struct UnpackOptions {
