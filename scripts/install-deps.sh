@@ -17,7 +17,7 @@ packages=(
   qml6-module-qt-labs-platform qml6-module-qt-labs-settings qml6-module-qtqml-models
   libgl1-mesa-dri fonts-noto-cjk xdg-utils
   # tests: real registry, image tooling, GUI under Xvfb
-  libgtest-dev docker-registry skopeo busybox-static apache2-utils openssl curl jq
+  libgtest-dev docker-registry skopeo busybox-static apache2-utils openssl curl jq zstd attr
   xvfb xdotool x11-apps python3 util-linux iproute2 procps psmisc
 )
 

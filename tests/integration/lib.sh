@@ -1,0 +1,243 @@
+# Shared helpers for Berth's integration tests. A test starts with
+#   source "$(dirname "$0")/lib.sh"
+# and then calls berth_start, api, assert_*, ... (see README.md). Everything a test
+# creates (berthd, mounts, temp dirs) is cleaned up by the EXIT trap, even on failure.
+# shellcheck shell=bash
+
+set -euo pipefail
+
+: "${BERTH_SOURCE_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+: "${BERTH_BUILD_DIR:?BERTH_BUILD_DIR is not set (run the test through ctest)}"
+: "${BERTH_FIXTURE_ENV:=$BERTH_BUILD_DIR/fixtures/env.sh}"
+export BERTH_SOURCE_DIR BERTH_BUILD_DIR BERTH_FIXTURE_ENV
+
+if [ ! -r "$BERTH_FIXTURE_ENV" ]; then
+  echo "FAIL: $BERTH_FIXTURE_ENV is missing: the registries are not running" \
+       "(run through ctest, which runs fixtures.setup first)" >&2
+  exit 1
+fi
+# shellcheck source=/dev/null
+source "$BERTH_FIXTURE_ENV"
+
+BERTHD="$BERTH_BUILD_DIR/runtime/berthd"
+BERTH="$BERTH_BUILD_DIR/src/cli/berth"
+DOCKER="$(command -v docker || true)"
+TEST_NAME="$(basename "$0" .sh)"
+export BERTHD BERTH DOCKER
+
+# Everything of this test lives under one private temp dir.
+BERTH_TEST_TMP="$(mktemp -d "/tmp/berth-it.${TEST_NAME%_test}.XXXXXX")"
+BERTH_ROOT="$BERTH_TEST_TMP/root"
+BERTH_SOCK="$BERTH_TEST_TMP/berth.sock"
+BERTH_LOG="$BERTH_ROOT.log"
+BERTH_HOST="unix://$BERTH_SOCK"
+DOCKER_HOST="$BERTH_HOST"
+# The docker CLI must not read or write the user's ~/.docker.
+DOCKER_CONFIG="$BERTH_TEST_TMP/docker-config"
+mkdir -p "$DOCKER_CONFIG"
+export BERTH_TEST_TMP BERTH_ROOT BERTH_SOCK BERTH_LOG BERTH_HOST DOCKER_HOST DOCKER_CONFIG
+
+BERTHD_PID=""
+BERTH_START_ARGS=()
+_berth_cleanup_cmds=()
+_berth_pids=()
+
+log() { echo "--- $*"; }
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# Exit code 77 makes ctest report the test as skipped (SKIP_RETURN_CODE).
+skip() {
+  echo "SKIP: $*"
+  exit 77
+}
+
+# assert_eq ACTUAL EXPECTED MESSAGE
+assert_eq() {
+  if [ "$1" != "$2" ]; then
+    fail "$3: expected '$2', got '$1'"
+  fi
+  echo "ok: $3"
+}
+
+assert_ne() {
+  if [ "$1" = "$2" ]; then
+    fail "$3: did not expect '$2'"
+  fi
+  echo "ok: $3"
+}
+
+# assert_contains HAYSTACK NEEDLE MESSAGE
+assert_contains() {
+  if [[ "$1" != *"$2"* ]]; then
+    fail "$3: '$2' not found in: $(printf '%s' "$1" | head -c 2000)"
+  fi
+  echo "ok: $3"
+}
+
+assert_not_contains() {
+  if [[ "$1" == *"$2"* ]]; then
+    fail "$3: '$2' unexpectedly found in: $(printf '%s' "$1" | head -c 2000)"
+  fi
+  echo "ok: $3"
+}
+
+# assert_json JSON JQ_FILTER MESSAGE: the filter must yield true.
+assert_json() {
+  local result
+  result="$(printf '%s' "$1" | jq -e "$2" 2>&1)" ||
+    fail "$3: jq '$2' gave '${result}' for: $(printf '%s' "$1" | head -c 2000)"
+  echo "ok: $3"
+}
+
+# Registers a command run by the cleanup trap (last registered runs first).
+on_cleanup() { _berth_cleanup_cmds+=("$1"); }
+
+# Records a PID the cleanup trap kills (SIGKILL) if it is still alive.
+track_pid() { _berth_pids+=("$1"); }
+
+# api METHOD PATH [curl args...]: prints the response body.
+api() {
+  local method="$1" path="$2"; shift 2
+  if [ "$method" = HEAD ]; then
+    curl -sS --unix-socket "$BERTH_SOCK" --head "http://localhost$path" "$@"
+  else
+    curl -sS --unix-socket "$BERTH_SOCK" -X "$method" "http://localhost$path" "$@"
+  fi
+}
+
+# api_status METHOD PATH [curl args...]: prints only the HTTP status code.
+api_status() {
+  local method="$1" path="$2"; shift 2
+  if [ "$method" = HEAD ]; then
+    curl -sS --unix-socket "$BERTH_SOCK" --head -o /dev/null -w '%{http_code}' "http://localhost$path" "$@"
+  else
+    curl -sS --unix-socket "$BERTH_SOCK" -X "$method" -o /dev/null -w '%{http_code}' "http://localhost$path" "$@"
+  fi
+}
+
+_berth_wait_ready() {
+  local i
+  for i in $(seq 200); do
+    if ! kill -0 "$BERTHD_PID" 2>/dev/null; then
+      wait "$BERTHD_PID" 2>/dev/null || true
+      BERTHD_PID=""
+      fail "berthd exited during start-up"
+    fi
+    if [ -S "$BERTH_SOCK" ] && [ "$(api_status GET /_ping 2>/dev/null)" = 200 ]; then
+      return 0
+    fi
+    sleep 0.05
+  done
+  fail "berthd did not answer /_ping within 10 s"
+}
+
+# berth_start [extra berthd args...]: starts a private berthd on BERTH_ROOT/BERTH_SOCK.
+berth_start() {
+  [ -x "$BERTHD" ] || fail "$BERTHD is not built"
+  [ -z "$BERTHD_PID" ] || fail "berth_start: berthd already running (pid $BERTHD_PID)"
+  BERTH_START_ARGS=("$@")
+  mkdir -p "$BERTH_ROOT"
+  "$BERTHD" --root "$BERTH_ROOT" --host "$BERTH_HOST" \
+    --insecure-registry "$REGISTRY" --certs-dir "$REGISTRY_CERTS_DIR" \
+    --debug --log-file "$BERTH_LOG" "$@" >> "$BERTH_LOG.stdio" 2>&1 < /dev/null &
+  BERTHD_PID=$!
+  export BERTHD_PID
+  _berth_wait_ready
+  log "berthd started (pid $BERTHD_PID, root $BERTH_ROOT)"
+}
+
+_berth_wait_exit() {  # PID SECONDS
+  local pid="$1" i
+  for i in $(seq $(($2 * 20))); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    return 1
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+# berth_stop: SIGTERM, waits; SIGKILL after 15 s. Fails if it had to kill.
+berth_stop() {
+  [ -n "$BERTHD_PID" ] || return 0
+  local pid="$BERTHD_PID"
+  BERTHD_PID=""
+  kill -TERM "$pid" 2>/dev/null || true
+  if ! _berth_wait_exit "$pid" 15; then
+    kill -KILL "$pid" 2>/dev/null || true
+    _berth_wait_exit "$pid" 5 || true
+    fail "berthd (pid $pid) did not stop on SIGTERM within 15 s"
+  fi
+  log "berthd stopped"
+}
+
+# berth_kill9: SIGKILL, as a crash would.
+berth_kill9() {
+  [ -n "$BERTHD_PID" ] || return 0
+  local pid="$BERTHD_PID"
+  BERTHD_PID=""
+  kill -KILL "$pid" 2>/dev/null || true
+  _berth_wait_exit "$pid" 10 || true
+  log "berthd killed with SIGKILL"
+}
+
+# berth_restart [args]: stops and starts again on the same root, with the same
+# arguments as the last berth_start unless new ones are given.
+berth_restart() {
+  local args=("${BERTH_START_ARGS[@]}")
+  [ $# -eq 0 ] || args=("$@")
+  berth_stop
+  berth_start "${args[@]}"
+}
+
+# Mount points under DIR, deepest first (mountinfo escapes spaces etc. as \ooo).
+_berth_mounts_under() {
+  local dir="$1"
+  awk '{print $5}' /proc/self/mountinfo | while read -r m; do
+    m="$(printf '%b' "$m")"
+    case "$m" in "$dir"|"$dir"/*) echo "$m" ;; esac
+  done | awk '{print gsub("/", "/"), $0}' | sort -rn | cut -d' ' -f2-
+}
+
+_berth_cleanup() {
+  local status=$?
+  set +e
+  trap - EXIT INT TERM
+  local i
+  for ((i = ${#_berth_cleanup_cmds[@]} - 1; i >= 0; i--)); do
+    eval "${_berth_cleanup_cmds[$i]}"
+  done
+  if [ -n "$BERTHD_PID" ]; then
+    local pid="$BERTHD_PID"
+    BERTHD_PID=""
+    kill -TERM "$pid" 2>/dev/null
+    _berth_wait_exit "$pid" 10 || { kill -KILL "$pid" 2>/dev/null; _berth_wait_exit "$pid" 5; }
+  fi
+  for pid in "${_berth_pids[@]}"; do
+    kill -KILL "$pid" 2>/dev/null
+  done
+  local m
+  for _ in 1 2 3; do
+    m="$(_berth_mounts_under "$BERTH_TEST_TMP")"
+    [ -n "$m" ] || break
+    while read -r m; do umount -l "$m" 2>/dev/null; done <<< "$m"
+  done
+  if [ $status -ne 0 ] && [ $status -ne 77 ]; then
+    echo "=== test failed (exit $status); last lines of the berthd log ($BERTH_LOG):" >&2
+    tail -n 60 "$BERTH_LOG" "$BERTH_LOG.stdio" 2>/dev/null >&2
+  fi
+  if [ -z "${BERTH_KEEP_TMP:-}" ]; then
+    rm -rf --one-file-system "$BERTH_TEST_TMP"
+  else
+    echo "kept $BERTH_TEST_TMP"
+  fi
+  exit $status
+}
+trap _berth_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
