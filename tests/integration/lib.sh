@@ -119,6 +119,44 @@ api_status() {
   fi
 }
 
+# fixture IMAGE JQ_PATH: a field of images.json, e.g. `fixture busybox .config`.
+fixture() { jq -r --arg i "$1" ".[\$i]$2" "$FIXTURE_IMAGES_JSON"; }
+
+# api_pull REF [curl args...]: POST /images/create the way the docker CLI sends it
+# (fromImage=<name>, tag=<tag or digest>); prints the JSON progress stream.
+api_pull() {
+  local ref="$1" name tag; shift
+  if [[ "$ref" == *@* ]]; then
+    name="${ref%%@*}"; tag="${ref#*@}"
+  elif [[ "${ref##*/}" == *:* ]]; then
+    name="${ref%:*}"; tag="${ref##*:}"
+  else
+    name="$ref"; tag=latest
+  fi
+  curl -sS -N --unix-socket "$BERTH_SOCK" -X POST -G "http://localhost/images/create" \
+    --data-urlencode "fromImage=$name" --data-urlencode "tag=$tag" "$@"
+}
+
+# stream_error STREAM: the error message of a JSON stream (or of a {"message"} body).
+stream_error() {
+  printf '%s\n' "$1" | jq -rR 'fromjson? | select(type == "object") | (.errorDetail.message // .error // .message // empty)' | head -n 1
+}
+
+# pull_ok REF: pulls through the API and fails the test unless the stream ends well.
+pull_ok() {
+  local out err
+  out="$(api_pull "$1")"
+  err="$(stream_error "$out")"
+  [ -z "$err" ] || fail "pull $1: $err"
+  assert_contains "$out" "Status: " "pull $1 finished"
+}
+
+# image_id NAME: the Id of an image through the API.
+image_id() { api GET "/images/$1/json" | jq -r .Id; }
+
+# sha256_of FILE
+sha256_of() { echo "sha256:$(sha256sum "$1" | cut -d' ' -f1)"; }
+
 _berth_wait_ready() {
   local i
   for i in $(seq 200); do
