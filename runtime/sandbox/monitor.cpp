@@ -1,5 +1,336 @@
+// The monitor (see monitor.h and README.md): validate, prepare, cgroup, clone, sync,
+// record state, serve I/O, reap, record the exit, clean up.
+#include "sandbox/monitor.h"
+
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstring>
+
+#include "sandbox/attach.h"
+#include "sandbox/cgroups.h"
+#include "sandbox/container_child.h"
 #include "sandbox/entry.h"
-namespace berth::sandbox {
-int monitor_main(int, char **) { std::fputs("berthd monitor: not implemented yet\n", stderr); return 125; }
+#include "sandbox/io_loop.h"
+#include "sandbox/json_log.h"
+#include "sandbox/namespaces.h"
+#include "sandbox/pty.h"
+#include "sandbox/sys.h"
+
+namespace berth::sandbox::monitor {
+
+void report(int fd, const nlohmann::json &line) {
+    if (fd < 0) return;
+    const std::string s = line.dump() + "\n";
+    (void)sys::write_all(fd, s.data(), s.size(), "ready fd");
 }
+
+void report_error(int fd, const Error &e, const std::string &step) {
+    report(fd, {{"error", e.message()}, {"step", step}});
+}
+
+bool wait_start(int fd) {
+    std::string line;
+    char c;
+    while (line.size() < 64) {
+        ssize_t n = ::read(fd, &c, 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        if (c == '\n') break;
+        line += c;
+    }
+    return line == "start";
+}
+
+int take_ready_fd() {
+    int flags = ::fcntl(3, F_GETFD);
+    if (flags < 0) return -1;
+    ::fcntl(3, F_SETFD, flags | FD_CLOEXEC);
+    return 3;
+}
+
+void detach() {
+    pid_t p = ::fork();
+    if (p < 0) return;  // stay attached rather than fail the container
+    if (p > 0) ::_exit(0);
+    ::setsid();
+}
+
+namespace {
+
+// Kills and reaps the container's first process unless released.
+class ChildGuard {
+public:
+    explicit ChildGuard(pid_t pid) : pid_(pid) {}
+    ~ChildGuard() {
+        if (pid_ <= 0) return;
+        ::kill(pid_, SIGKILL);
+        int st;
+        while (::waitpid(pid_, &st, 0) < 0 && errno == EINTR) {
+        }
+    }
+    pid_t release() { return std::exchange(pid_, -1); }
+    pid_t pid() const { return pid_; }
+
+private:
+    pid_t pid_;
+};
+
+Error step_error(const StepError &se) {
+    Error e;
+    e.op = se.step;
+    e.err = se.err;
+    return e;
+}
+
+struct Stdio {
+    // Monitor side.
+    sys::UniqueFd out, err, in;
+    // Child side.
+    sys::UniqueFd child_in, child_out, child_err;
+    std::string pty_slave;
+};
+
+Result<Stdio> make_stdio(const Process &proc) {
+    Stdio s;
+    if (proc.terminal) {
+        auto p = TRY(pty::open_pair());
+        if (proc.console_size.rows && proc.console_size.cols)
+            TRY(pty::resize(p.master.get(), proc.console_size.rows, proc.console_size.cols));
+        int dup = ::fcntl(p.master.get(), F_DUPFD_CLOEXEC, 3);
+        if (dup < 0) return Error::sys("dup", "pty master");
+        s.in.reset(dup);
+        s.out = std::move(p.master);
+        s.child_in = std::move(p.slave);
+        s.pty_slave = p.slave_path;
+        return s;
+    }
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) < 0) return Error::sys("pipe", "stdout");
+    s.out.reset(fds[0]);
+    s.child_out.reset(fds[1]);
+    if (::pipe2(fds, O_CLOEXEC) < 0) return Error::sys("pipe", "stderr");
+    s.err.reset(fds[0]);
+    s.child_err.reset(fds[1]);
+    if (proc.open_stdin) {
+        if (::pipe2(fds, O_CLOEXEC) < 0) return Error::sys("pipe", "stdin");
+        s.child_in.reset(fds[0]);
+        s.in.reset(fds[1]);
+    } else {
+        s.child_in = TRY(sys::open("/dev/null", O_RDONLY));
+    }
+    return s;
+}
+
+Result<void> write_exit(const std::string &bundle, int code, bool oom, const std::string &error) {
+    ExitStatus st{code, oom, sys::now_rfc3339nano(), error};
+    return write_json_atomic(bundle + "/exit.json", nlohmann::json(st));
+}
+
+Result<capabilities::CapMask> caps_for(const Security &sec) {
+    if (sec.privileged) return capabilities::to_mask(capabilities::all_capabilities());
+    return capabilities::to_mask(sec.capabilities);
+}
+
+class Monitor {
+public:
+    Monitor(Spec spec, int ready_fd) : spec_(std::move(spec)), ready_(ready_fd) {}
+
+    // Returns the monitor's exit status; every failure is reported on fd 3.
+    int run() {
+        auto r = start();
+        if (!r) {
+            report_error(ready_, r.error(), failed_step_.empty() ? r.error().op : failed_step_);
+            (void)write_exit(spec_.bundle, exit_code_on_error_, false, r.error().message());
+            return 1;
+        }
+        return 0;
+    }
+
+private:
+    Result<void> start() {
+        const std::string &b = spec_.bundle;
+        TRY(sys::write_file_atomic(b + "/monitor.pid", std::to_string(::getpid())));
+        ::unlink((b + "/exit.json").c_str());
+
+        // Plan everything before clone, in the monitor, where allocation and errors are cheap.
+        ChildPlan plan;
+        auto stdio = TRY(make_stdio(spec_.process));
+        plan.overlay = overlay::plan(spec_.rootfs, b + "/.layers");
+        TRY(overlay::prepare(plan.overlay, b + "/.layers"));
+        plan.merged = spec_.rootfs.merged;
+        plan.mounts = TRY(mounts::plan(spec_, stdio.pty_slave));
+        plan.readonly_root = spec_.rootfs.readonly;
+        plan.hostname = spec_.hostname;
+        plan.domainname = spec_.domainname;
+        plan.loopback = spec_.network.mode == "none";
+        sys::UniqueFd netns;
+        if (spec_.network.mode == "join") {
+            netns = TRY(sys::open(spec_.network.path, O_RDONLY));
+            plan.netns_fd = netns.get();
+        }
+        plan.tty = spec_.process.terminal;
+        plan.stdin_fd = stdio.child_in.get();
+        plan.stdout_fd = stdio.child_out.get();
+        plan.stderr_fd = stdio.child_err.get();
+        plan.rlimits = TRY(rlimits::plan(spec_.rlimits));
+        plan.no_new_privs = spec_.security.no_new_privileges;
+        seccomp::Program filter;
+        if (!spec_.security.privileged && spec_.security.seccomp == "default") {
+            filter = TRY(seccomp::build_default());
+            plan.seccomp = &filter;
+        }
+        plan.caps = TRY(caps_for(spec_.security));
+        plan.last_cap = capabilities::last_cap();
+        plan.uid = spec_.process.uid;
+        plan.gid = spec_.process.gid;
+        plan.groups.assign(spec_.process.additional_gids.begin(), spec_.process.additional_gids.end());
+        plan.cwd = spec_.process.cwd;
+        plan.args = spec_.process.args;
+        plan.env = spec_.process.env;
+        plan.init = spec_.init;
+
+        auto log = TRY(JsonLog::open(spec_.log.path, spec_.log.max_size, spec_.log.max_file));
+        auto server = TRY(attach::Server::listen(b + "/attach.sock"));
+
+        const std::string cg_path = spec_.cgroup.path.empty() ? cgroups::default_path(spec_.id) : spec_.cgroup.path;
+        auto cg = TRY(cgroups::Cgroup::create(cg_path, spec_.cgroup.limits, spec_.security.privileged));
+        cgroups::CgroupGuard cg_guard(&cg);
+
+        int sp[2];
+        if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) < 0)
+            return Error::sys("socketpair", "sync");
+        sys::UniqueFd sync(sp[0]), child_sync(sp[1]);
+        plan.sync_fd = child_sync.get();
+
+        // Safe: the monitor is single-threaded (STYLE.md rule 5). Raw clone gives fork
+        // semantics (no new stack) plus the namespace flags.
+        long pid = ::syscall(SYS_clone, namespaces::clone_flags(spec_) | SIGCHLD, nullptr, nullptr,
+                             nullptr, nullptr);
+        if (pid < 0) return Error::sys("clone", "container");
+        if (pid == 0) {
+            sync.reset();
+            child_main(plan);
+        }
+        ChildGuard child(static_cast<pid_t>(pid));
+        child_sync.reset();
+        stdio.child_in.reset();
+        stdio.child_out.reset();
+        stdio.child_err.reset();
+        netns.reset();
+
+        TRY(cg.enter(child.pid()));
+        if (!sync_send_byte(sync.get(), 'g')) return Error::sys("sync", "go");
+        TRY(receive_ready(sync.get()));
+        TRY(sys::write_file_atomic(b + "/init.pid", std::to_string(child.pid())));
+
+        const nlohmann::json ids = {{"pid", child.pid()}, {"monitor_pid", ::getpid()}};
+        if (spec_.start_gate) {
+            auto created = ids;
+            created["state"] = "created";
+            report(ready_, created);
+            if (!wait_start(ready_)) {
+                failed_step_ = "start gate";
+                return Error{"wait for start", b, 0, "aborted before start"};
+            }
+        }
+        if (!sync_send_byte(sync.get(), 's')) return Error::sys("sync", "start");
+        TRY(receive_exec(sync.get()));
+        sync.reset();
+        auto running = ids;
+        running["state"] = "running";
+        report(ready_, running);
+        if (ready_ >= 0) ::close(ready_);
+        ready_ = -1;
+
+        IoSetup io;
+        io.tty = spec_.process.terminal;
+        io.open_stdin = spec_.process.open_stdin;
+        io.stdin_once = spec_.process.stdin_once;
+        io.out = std::move(stdio.out);
+        io.err = std::move(stdio.err);
+        io.in = std::move(stdio.in);
+        io.log = &log;
+        io.attach = &server;
+        const int status = TRY(run_io(std::move(io), child.release()));
+
+        // The exit, in the order a reader of exit.json can rely on: OOM read before the
+        // cgroup goes, exit.json last.
+        const bool oom = cg.oom_killed().ok() && *cg.oom_killed();
+        if (auto rm = cg.remove(); !rm)
+            std::fprintf(stderr, "berthd monitor: %s\n", rm.error().message().c_str());
+        cg_guard.keep();
+        server.close_all();
+        TRY(write_exit(b, exit_code_of(status), oom, {}));
+        return {};
+    }
+
+    Result<void> receive_ready(int fd) {
+        StepError se;
+        ssize_t n = ::recv(fd, &se, sizeof se, 0);
+        if (n == static_cast<ssize_t>(sizeof se) && se.err == 0) return {};
+        if (n == static_cast<ssize_t>(sizeof se)) {
+            failed_step_ = se.step;
+            return step_error(se);
+        }
+        failed_step_ = "setup";
+        return Error{"container setup", spec_.id, 0, "the container process exited during setup"};
+    }
+
+    Result<void> receive_exec(int fd) {
+        StepError se;
+        ssize_t n = ::recv(fd, &se, sizeof se, 0);
+        if (n == 0) return {};  // close-on-exec: execve succeeded
+        failed_step_ = "exec";
+        if (n == static_cast<ssize_t>(sizeof se)) {
+            exit_code_on_error_ = se.err == ENOENT ? 127 : 126;
+            return step_error(se);
+        }
+        return Error::sys("sync", "exec");
+    }
+
+    Spec spec_;
+    int ready_;
+    std::string failed_step_;
+    int exit_code_on_error_ = 125;
+};
+
+}  // namespace
+
+int run(const std::string &bundle, int ready_fd) {
+    auto spec = load_spec(bundle + "/spec.json");
+    if (!spec) {
+        report_error(ready_fd, spec.error(), "load spec");
+        return 1;
+    }
+    if (spec->bundle.empty()) spec->bundle = bundle;
+    Monitor m(std::move(*spec), ready_fd);
+    return m.run();
+}
+
+}  // namespace berth::sandbox::monitor
+
+namespace berth::sandbox {
+
+int monitor_main(int argc, char **argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: berthd monitor <bundle>\n");
+        return 2;
+    }
+    const int ready = monitor::take_ready_fd();
+    ::signal(SIGPIPE, SIG_IGN);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    ::sigprocmask(SIG_BLOCK, &chld, nullptr);
+    monitor::detach();
+    return monitor::run(argv[1], ready);
+}
+
+}  // namespace berth::sandbox
