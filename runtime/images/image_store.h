@@ -15,6 +15,7 @@
 
 #include "common/reference.h"
 #include "common/result.h"
+#include "images/layer_unpack.h"
 
 namespace berth::images {
 
@@ -52,6 +53,13 @@ struct HistoryItem {
 
 // Answers whether any container uses an image (set by the container subsystem).
 using ImageInUse = std::function<bool(const std::string &image_id)>;
+// Names a container using an image ("" when none), for Docker's conflict messages.
+using ImageUser = std::function<std::string(const std::string &image_id)>;
+
+struct CommitResult {
+    Image image;
+    bool tag_updated = false;  // the tag now points at a different image than before
+};
 
 class ImageStore {
 public:
@@ -71,6 +79,28 @@ public:
     // Layer directories for an overlay mount, lowest first.
     virtual Result<std::vector<std::filesystem::path>> layer_dirs(std::string_view image_id) const = 0;
     virtual void set_in_use_check(ImageInUse check) = 0;
+    virtual void set_in_use_lookup(ImageUser lookup) = 0;
+
+    // --- used by pull (pull.cpp) ---
+    // Where downloads are written before they are verified (same file system as the store).
+    virtual std::filesystem::path temp_dir() const = 0;
+    virtual bool has_image(const std::string &image_id) const = 0;
+    // Layers used by a pull in progress are leased: delete and prune leave them alone, and
+    // releasing them removes those that no image ended up using (a failed pull's layers).
+    // Returns true (and takes a lease) when the layer is present.
+    virtual bool lease_layer(const std::string &chain_id) = 0;
+    // Unpacks `archive` as the layer `chain_id` (on top of `parent_chain_id`) into a temp
+    // directory, checks the diff_id, then renames it into place and leases it. A layer that
+    // another pull committed meanwhile is reused. Returns the layer's size.
+    virtual Result<std::int64_t> create_layer(const std::string &parent_chain_id, const std::string &diff_id,
+                                              const std::filesystem::path &archive,
+                                              const UnpackOptions &options) = 0;
+    virtual void release_layers(const std::vector<std::string> &chain_ids) = 0;
+    // Records the image (config blob and manifest stored as blobs, every layer present),
+    // tags it with `ref`'s tag and records `repo_digest` ("sha256:..." manifest digest).
+    virtual Result<CommitResult> commit_image(const std::string &config_raw, const Reference &ref,
+                                              const std::string &repo_digest,
+                                              const std::string &manifest_raw) = 0;
 };
 
 }  // namespace berth::images
