@@ -120,6 +120,7 @@ public:
         ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp);
         pid_t p = ::fork();
         if (p == 0) {
+            ::close(sp[0]);    // posix_spawn's exec would close it (close-on-exec)
             ::dup2(sp[1], 3);  // dup2 clears close-on-exec on fd 3, as posix_spawn would
             int null = ::open("/dev/null", O_RDWR);
             ::dup2(null, 0);
