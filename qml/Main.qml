@@ -1,0 +1,102 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Berth
+
+// The Berth window: the sidebar on the left, the chosen screen on the right; the
+// "engine not reachable" screen over both while there is no engine.
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    width: 1180
+    height: 760
+    minimumWidth: 860
+    minimumHeight: 560
+    visible: true
+    //: Window title
+    title: qsTr("Berth")
+    color: Theme.window
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontSize
+
+    // Basic style draws with the palette: feed it the Theme so light and dark both work.
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceAlt
+    palette.text: Theme.text
+    palette.button: Theme.surfaceAlt
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.placeholder
+    palette.mid: Theme.border
+    palette.midlight: Theme.hover
+    palette.dark: Theme.mutedText
+    palette.light: Theme.surface
+    palette.shadow: Theme.border
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+
+    // "new", "images", "preferences", "container"
+    property string page: "images"
+    property string selectedContainer
+    // Once connected, a short reconnect (the event stream restarting) keeps the main
+    // screens; only a real failure shows the help screen.
+    property bool engineSeen: false
+    readonly property bool engineReady: EngineHub.state === EngineHub.Connected
+                                        || (engineSeen && EngineHub.state === EngineHub.Connecting)
+
+    Connections {
+        target: EngineHub
+        function onStateChanged() {
+            if (EngineHub.state === EngineHub.Connected)
+                window.engineSeen = true
+            else if (EngineHub.state === EngineHub.Unreachable)
+                window.engineSeen = false
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: window.engineReady
+
+        Sidebar {
+            Layout.fillHeight: true
+            Layout.preferredWidth: Theme.sidebarWidth
+            currentPage: window.page
+            selectedContainer: window.selectedContainer
+            onNavigate: (page) => window.page = page
+            onContainerSelected: (containerId) => {
+                window.selectedContainer = containerId
+                window.page = "container"
+            }
+        }
+        Rectangle { Layout.fillHeight: true; width: 1; color: Theme.border }
+
+        StackLayout {
+            objectName: "pages"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: ["new", "images", "preferences", "container"].indexOf(window.page)
+
+            NewContainerView { objectName: "page-new" }
+            ImagesView { objectName: "page-images" }
+            PreferencesView { objectName: "page-preferences" }
+            EmptyState {
+                objectName: "page-container"
+                //: Placeholder of the container screen
+                title: qsTr("Container details are coming soon")
+                //: Placeholder hint of the container screen
+                hint: qsTr("Logs, settings and controls for a container will appear here.")
+            }
+        }
+    }
+
+    EngineUnreachableView {
+        objectName: "page-noEngine"
+        anchors.fill: parent
+        visible: !window.engineReady
+    }
+}

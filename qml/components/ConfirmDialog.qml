@@ -1,0 +1,42 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Berth
+
+// Asks before something that cannot be undone. `accepted` runs the action.
+Dialog {
+    id: root
+    property string message
+    //: Default confirm button of a removal dialog
+    property string confirmText: qsTr("Remove")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(460, parent ? parent.width - 40 : 460)
+    padding: Theme.padding
+
+    contentItem: ColumnLayout {
+        Label {
+            objectName: root.objectName + "-message"
+            Layout.fillWidth: true
+            Layout.preferredWidth: root.availableWidth
+            text: root.message
+            wrapMode: Text.Wrap
+            color: Theme.text
+        }
+    }
+    footer: DialogButtonBox {
+        Button {
+            objectName: root.objectName + "-cancel"
+            //: Button that closes a dialog without doing anything
+            text: qsTr("Cancel")
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        Button {
+            objectName: root.objectName + "-confirm"
+            text: root.confirmText
+            Accessible.name: text
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+    }
+}

@@ -1,0 +1,35 @@
+#pragma once
+// The containers for the sidebar, one row each. Filled from /containers/json when the
+// engine connects, then kept current by container events (one row changes per event).
+
+#include "models/records.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+class ContainerModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("ContainerModel is owned by EngineHub")
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { IdRole = Qt::UserRole + 1, NameRole, ImageRole, StateNameRole, StatusRole, SectionRole, RunningRole };
+
+    explicit ContainerModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    int rowOf(const QString &id) const;
+
+public slots:
+    void resetAll(const QList<ContainerRecord> &containers);
+    void upsert(const ContainerRecord &container);
+    void removeById(const QString &id);
+
+signals:
+    void countChanged();
+
+private:
+    QList<ContainerRecord> m_rows;
+};
