@@ -4,7 +4,9 @@
 # creates (berthd, mounts, temp dirs) is cleaned up by the EXIT trap, even on failure.
 # shellcheck shell=bash
 
-set -euo pipefail
+set -eEuo pipefail
+# A command failing under `set -e` says which one, where.
+trap 'echo "FAIL: exit $? from: $BASH_COMMAND (${BASH_SOURCE[0]##*/}:$LINENO)" >&2' ERR
 
 : "${BERTH_SOURCE_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${BERTH_BUILD_DIR:?BERTH_BUILD_DIR is not set (run the test through ctest)}"
@@ -154,6 +156,15 @@ pull_ok() {
 # image_id NAME: the Id of an image through the API.
 image_id() { api GET "/images/$1/json" | jq -r .Id; }
 
+# layer_count: directories under $BERTH_ROOT/image/layers (0 when there is none).
+layer_count() {
+  if [ -d "$BERTH_ROOT/image/layers" ]; then
+    find "$BERTH_ROOT/image/layers" -mindepth 1 -maxdepth 1 -type d | wc -l
+  else
+    echo 0
+  fi
+}
+
 # sha256_of FILE
 sha256_of() { echo "sha256:$(sha256sum "$1" | cut -d' ' -f1)"; }
 
@@ -245,7 +256,7 @@ _berth_mounts_under() {
 _berth_cleanup() {
   local status=$?
   set +e
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM ERR
   local i
   for ((i = ${#_berth_cleanup_cmds[@]} - 1; i >= 0; i--)); do
     eval "${_berth_cleanup_cmds[$i]}"
