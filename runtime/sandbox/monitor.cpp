@@ -20,6 +20,7 @@
 #include "sandbox/io_loop.h"
 #include "sandbox/json_log.h"
 #include "sandbox/namespaces.h"
+#include "sandbox/process_setup.h"
 #include "sandbox/pty.h"
 #include "sandbox/sys.h"
 
@@ -64,80 +65,6 @@ void detach() {
 
 namespace {
 
-// Kills and reaps the container's first process unless released.
-class ChildGuard {
-public:
-    explicit ChildGuard(pid_t pid) : pid_(pid) {}
-    ~ChildGuard() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGKILL);
-        int st;
-        while (::waitpid(pid_, &st, 0) < 0 && errno == EINTR) {
-        }
-    }
-    pid_t release() { return std::exchange(pid_, -1); }
-    pid_t pid() const { return pid_; }
-
-private:
-    pid_t pid_;
-};
-
-Error step_error(const StepError &se) {
-    Error e;
-    e.op = se.step;
-    e.err = se.err;
-    return e;
-}
-
-struct Stdio {
-    // Monitor side.
-    sys::UniqueFd out, err, in;
-    // Child side.
-    sys::UniqueFd child_in, child_out, child_err;
-    std::string pty_slave;
-};
-
-Result<Stdio> make_stdio(const Process &proc) {
-    Stdio s;
-    if (proc.terminal) {
-        auto p = TRY(pty::open_pair());
-        if (proc.console_size.rows && proc.console_size.cols)
-            TRY(pty::resize(p.master.get(), proc.console_size.rows, proc.console_size.cols));
-        int dup = ::fcntl(p.master.get(), F_DUPFD_CLOEXEC, 3);
-        if (dup < 0) return Error::sys("dup", "pty master");
-        s.in.reset(dup);
-        s.out = std::move(p.master);
-        s.child_in = std::move(p.slave);
-        s.pty_slave = p.slave_path;
-        return s;
-    }
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) < 0) return Error::sys("pipe", "stdout");
-    s.out.reset(fds[0]);
-    s.child_out.reset(fds[1]);
-    if (::pipe2(fds, O_CLOEXEC) < 0) return Error::sys("pipe", "stderr");
-    s.err.reset(fds[0]);
-    s.child_err.reset(fds[1]);
-    if (proc.open_stdin) {
-        if (::pipe2(fds, O_CLOEXEC) < 0) return Error::sys("pipe", "stdin");
-        s.child_in.reset(fds[0]);
-        s.in.reset(fds[1]);
-    } else {
-        s.child_in = TRY(sys::open("/dev/null", O_RDONLY));
-    }
-    return s;
-}
-
-Result<void> write_exit(const std::string &bundle, int code, bool oom, const std::string &error) {
-    ExitStatus st{code, oom, sys::now_rfc3339nano(), error};
-    return write_json_atomic(bundle + "/exit.json", nlohmann::json(st));
-}
-
-Result<capabilities::CapMask> caps_for(const Security &sec) {
-    if (sec.privileged) return capabilities::to_mask(capabilities::all_capabilities());
-    return capabilities::to_mask(sec.capabilities);
-}
-
 class Monitor {
 public:
     Monitor(Spec spec, int ready_fd) : spec_(std::move(spec)), ready_(ready_fd) {}
@@ -147,7 +74,7 @@ public:
         auto r = start();
         if (!r) {
             report_error(ready_, r.error(), failed_step_.empty() ? r.error().op : failed_step_);
-            (void)write_exit(spec_.bundle, exit_code_on_error_, false, r.error().message());
+            (void)write_exit(spec_.bundle + "/exit.json", exit_code_on_error_, false, r.error().message());
             return 1;
         }
         return 0;
@@ -267,7 +194,7 @@ private:
             std::fprintf(stderr, "berthd monitor: %s\n", rm.error().message().c_str());
         cg_guard.keep();
         server.close_all();
-        TRY(write_exit(b, exit_code_of(status), oom, {}));
+        TRY(write_exit(b + "/exit.json", exit_code_of(status), oom, {}));
         return {};
     }
 

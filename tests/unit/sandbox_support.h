@@ -148,6 +148,32 @@ public:
         return line;
     }
 
+    // Starts `berthd exec-process <bundle> <id>` like start(); returns its fd 3 socket
+    // and the first line.
+    std::pair<int, std::string> start_exec(const berth::sandbox::ExecSpec &e) {
+        fs::create_directories(dir / "exec" / e.id);
+        berth::sandbox::write_json_atomic((dir / "exec" / e.id / "spec.json").string(), nlohmann::json(e)).value();
+        int sp[2];
+        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp);
+        pid_t p = ::fork();
+        if (p == 0) {
+            ::close(sp[0]);
+            ::close(ready);
+            ::dup2(sp[1], 3);
+            std::string b = dir.string(), id = e.id;
+            char arg0[] = "exec-process";
+            char *argv[] = {arg0, b.data(), id.data(), nullptr};
+            ::_exit(berth::sandbox::exec_main(3, argv));
+        }
+        ::close(sp[1]);
+        int st;
+        ::waitpid(p, &st, 0);
+        std::string line;
+        char c;
+        while (::read(sp[0], &c, 1) == 1 && c != '\n') line += c;
+        return {sp[0], line};
+    }
+
     void send_start() { (void)!::write(ready, "start\n", 6); }
 
     // Waits for exit.json (the monitor's last write).
