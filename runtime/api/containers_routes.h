@@ -1,0 +1,13 @@
+// The container and volume endpoints of the Engine API (runtime/containers,
+// runtime/volumes behind them). Registered from routes.cpp.
+#pragma once
+
+#include "api/daemon.h"
+#include "api/router.h"
+
+namespace berth::api {
+
+void register_container_routes(Router &router, Daemon &daemon);  // /containers/...
+void register_volume_routes(Router &router, Daemon &daemon);     // /volumes/...
+
+}  // namespace berth::api

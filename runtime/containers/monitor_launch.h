@@ -1,0 +1,31 @@
+// Starts a container's monitor (`berthd monitor <bundle>`, sandbox/README.md) with
+// posix_spawn — never fork/clone from the threaded daemon — and waits for its report on
+// fd 3: the container's init pid and the monitor's pid, or the step that failed.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "common/result.h"
+
+namespace berth::containers {
+
+struct MonitorStarted {
+    pid_t pid = 0;          // the container's init, host pid
+    pid_t monitor_pid = 0;
+};
+
+// `self_exe` is the berthd binary (/proc/self/exe). On failure nothing is left running:
+// the monitor cleans up after an error line, and a monitor that says nothing in time
+// is killed.
+Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
+                                      const std::filesystem::path &bundle,
+                                      std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
+// Whether `pid` is a live `berthd monitor <bundle>` (pids get reused).
+bool is_monitor_of(pid_t pid, const std::filesystem::path &bundle);
+
+}  // namespace berth::containers
