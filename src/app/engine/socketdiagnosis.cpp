@@ -1,5 +1,7 @@
 #include "engine/socketdiagnosis.h"
 
+#include <QFileInfo>
+
 #include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
@@ -36,9 +38,13 @@ SocketDiagnosis diagnoseUnixSocket(const QString &path, int connectErrno, bool i
         if (err == EACCES)
             return {UnreachableReason::PermissionDenied,
                     QStringLiteral("stat %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)))};
-        // The default socket is missing when berthd is not started; a path someone typed
-        // that is missing is more likely a typo.
-        return {isDefaultPath ? UnreachableReason::NotRunning : UnreachableReason::WrongPath,
+        // berthd removes its socket when it stops, so a missing socket in an existing
+        // folder (or the default one) means "not running"; a missing folder is more likely
+        // a mistyped path.
+        struct stat dir {};
+        const QByteArray parent = QFileInfo(path).absolutePath().toLocal8Bit();
+        const bool folderExists = ::stat(parent.constData(), &dir) == 0 && S_ISDIR(dir.st_mode);
+        return {isDefaultPath || folderExists ? UnreachableReason::NotRunning : UnreachableReason::WrongPath,
                 QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)))};
     }
     if (!S_ISSOCK(st.st_mode))
