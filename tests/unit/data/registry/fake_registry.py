@@ -32,7 +32,7 @@ def digest(data):
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-LAYER = bytes((i * 7 + i // 251) % 256 for i in range(1 << 21))
+LAYER = bytes(range(256)) * 8192  # 2 MiB
 LAYER_DIGEST = digest(LAYER)
 CONFIG = b'{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}'
 CONFIG_DIGEST = digest(CONFIG)
