@@ -45,10 +45,8 @@ assert_eq "$("$BERTH" image inspect -f '{{.Id}}' "$bb")" "$bb_id" "inspect -f {{
 assert_eq "$("$BERTH" image inspect --format '{{index .RepoTags 0}}' "$bb")" "$bb" "inspect --format index"
 assert_eq "$("$BERTH" image inspect --format '{{json .Config.Cmd}}' "$bb")" \
           "$(api GET "/images/$bb/json" | jq -c .Config.Cmd)" "inspect --format json"
-set +e
-out="$("$BERTH" image inspect "$bb" nosuch:image 2>/tmp/cli_images_err.$$)"; rc=$?
-set -e
-err="$(cat /tmp/cli_images_err.$$)"; rm -f /tmp/cli_images_err.$$
+rc=0; out="$("$BERTH" image inspect "$bb" nosuch:image 2>"$BERTH_TEST_TMP/inspect.err")" || rc=$?
+err="$(cat "$BERTH_TEST_TMP/inspect.err")"; rm -f "$BERTH_TEST_TMP/inspect.err"
 assert_eq "$rc" 1 "inspect with an unknown image exits 1"
 assert_json "$out" "length == 1" "inspect still prints the known image"
 assert_eq "$err" "Error response from daemon: No such image: nosuch:image" "inspect error line"
@@ -66,27 +64,19 @@ log "tag and rmi"
 "$BERTH" image tag "$bb" cli-test/box
 assert_eq "$(image_id cli-test/box:one)" "$bb_id" "tag TARGET:TAG"
 assert_eq "$(image_id cli-test/box:latest)" "$bb_id" "image tag TARGET (latest)"
-set +e
-out="$("$BERTH" tag "$bb" 'Bad/Name' 2>&1)"; rc=$?
-set -e
+rc=0; out="$("$BERTH" tag "$bb" 'Bad/Name' 2>&1)" || rc=$?
 assert_eq "$rc" 1 "tag to an invalid name exits 1"
 assert_contains "$out" "berth: invalid reference format" "tag to an invalid name says why"
 assert_eq "$("$BERTH" rmi cli-test/box:one cli-test/box)" $'Untagged: cli-test/box:one\nUntagged: cli-test/box:latest' "rmi of two tags"
 
 log "errors: one line on stderr, exit 1"
-set +e
-err="$("$BERTH" rmi nosuch:image 2>&1 >/dev/null)"; rc=$?
-set -e
+rc=0; err="$("$BERTH" rmi nosuch:image 2>&1 >/dev/null)" || rc=$?
 assert_eq "$rc" 1 "rmi of an unknown image exits 1"
 assert_eq "$err" "Error response from daemon: No such image: nosuch:image" "rmi error line"
-set +e
-err="$("$BERTH" frobnicate 2>&1)"; rc=$?
-set -e
+rc=0; err="$("$BERTH" frobnicate 2>&1)" || rc=$?
 assert_eq "$rc" 1 "unknown command exits 1"
 assert_contains "$err" "berth: 'frobnicate' is not a berth command." "unknown command line"
-set +e
-err="$("$BERTH" -H "unix://$BERTH_TEST_TMP/nothing.sock" images 2>&1)"; rc=$?
-set -e
+rc=0; err="$("$BERTH" -H "unix://$BERTH_TEST_TMP/nothing.sock" images 2>&1)" || rc=$?
 assert_eq "$rc" 1 "no engine exits 1"
 assert_eq "$err" "Cannot connect to the Berth engine at unix://$BERTH_TEST_TMP/nothing.sock. Is berthd running?" "no engine line"
 # -H wins over BERTH_HOST and DOCKER_HOST.

@@ -134,7 +134,10 @@ std::vector<std::string> split_tabs(const std::string &line) {
 int print_with_format(Context &ctx, std::string fmt, const std::vector<Row> &rows, bool trunc) {
     // "table ..." prints a header row and aligns the tab-separated cells.
     bool table = fmt.rfind("table", 0) == 0;
-    if (table) fmt = fmt.substr(5);
+    if (table) {
+        fmt = fmt.substr(5);
+        fmt.erase(0, fmt.find_first_not_of(" "));
+    }
     if (table && fmt.find_first_not_of(" \t") == std::string::npos)
         fmt = "{{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}";
     // docker's --format takes "\t" written as two characters in the shell.
