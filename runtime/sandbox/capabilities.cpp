@@ -95,6 +95,15 @@ Result<CapMask> to_mask(const std::vector<std::string> &names) {
     return m;
 }
 
+CapMask current_permitted() {
+    __user_cap_header_struct hdr{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[2] = {};
+    CapMask m;
+    if (syscall(SYS_capget, &hdr, data) == 0)
+        m.bits = uint64_t{data[0].permitted} | (uint64_t{data[1].permitted} << 32);
+    return m;
+}
+
 int drop_bounding(CapMask keep, int last, const char **step) {
     for (int c = 0; c <= last; ++c) {
         if (keep.has(c)) continue;

@@ -34,6 +34,9 @@ struct CapMask {
 };
 Result<CapMask> to_mask(const std::vector<std::string> &names);
 int last_cap();  // from /proc/sys/kernel/cap_last_cap, read before clone
+// The calling process' permitted set: a privileged container gets every capability we
+// hold ourselves (root here may lack some, CAP_SYS_RESOURCE for one).
+CapMask current_permitted();
 
 // In the container child (no allocation): drop every capability outside `keep` from the
 // bounding set (needs CAP_SETPCAP, so call while still root) and clear ambient.

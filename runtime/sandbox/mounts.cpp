@@ -314,7 +314,18 @@ int do_readonly(const MountOp &op, int root_fd, StepError &e) {
 
 }  // namespace
 
+namespace {
+int open_in_root_depth(int root_fd, const std::string &path, bool create, bool file, int depth);
+}
+
 int open_in_root(int root_fd, const std::string &path, bool create, bool file) {
+    return open_in_root_depth(root_fd, path, create, file, 0);
+}
+
+namespace {
+
+int open_in_root_depth(int root_fd, const std::string &path, bool create, bool file, int depth) {
+    if (depth > 40) return -ELOOP;
     int fd = openat2_in_root(root_fd, path.c_str());
     if (fd >= 0 || fd != -ENOENT || !create) return fd;
     // Walk the path, creating what is missing. Each prefix is resolved inside the root, so
@@ -343,6 +354,18 @@ int open_in_root(int root_fd, const std::string &path, bool create, bool file) {
                 return -err;
             }
             cur = openat2_in_root(root_fd, prefix.c_str());
+            if (cur == -ENOENT) {
+                // A dangling symlink (EEXIST above): create what it points at, inside
+                // the root, as Docker's securejoin does — never on the host.
+                char link[4096];
+                ssize_t n = readlinkat(parent, name.c_str(), link, sizeof link - 1);
+                close(parent);
+                if (n < 0) return -errno;
+                link[n] = '\0';
+                std::string dir = prefix.substr(0, prefix.size() - name.size());
+                std::string target = link[0] == '/' ? std::string(link) : dir + link;
+                return open_in_root_depth(root_fd, target + path.substr(j), create, file, depth + 1);
+            }
         }
         close(parent);
         if (cur < 0) return cur;
@@ -351,6 +374,8 @@ int open_in_root(int root_fd, const std::string &path, bool create, bool file) {
     }
     return parent;
 }
+
+}  // namespace
 
 int execute(const std::vector<MountOp> &ops, int root_fd, StepError &e) {
     for (const auto &op : ops) {

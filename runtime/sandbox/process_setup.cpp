@@ -52,7 +52,11 @@ Result<Stdio> make_stdio(const Process &proc) {
 }
 
 Result<capabilities::CapMask> caps_for(const Security &sec, bool privileged_exec) {
-    if (sec.privileged || privileged_exec) return capabilities::to_mask(capabilities::all_capabilities());
+    if (sec.privileged || privileged_exec) {
+        auto all = TRY(capabilities::to_mask(capabilities::all_capabilities()));
+        all.bits &= capabilities::current_permitted().bits;
+        return all;
+    }
     return capabilities::to_mask(sec.capabilities);
 }
 

@@ -42,9 +42,14 @@ TEST(SandboxLimits, FreezeStopsACounterAndThawResumesIt) {
     Bundle b({"sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/c; sleep 0.02; done"});
     b.start_line = b.start();
     ASSERT_GT(b.init_pid, 0) << b.start_line;
+    // `echo > file` truncates before it writes: retry a read that lands in between.
     auto count = [&] {
-        auto t = read_text(b.dir / "upper/tmp/c");
-        return t.empty() ? 0 : std::stoi(t);
+        for (int i = 0; i < 100; ++i) {
+            auto t = read_text(b.dir / "upper/tmp/c");
+            if (!t.empty() && t.back() == '\n') return std::stoi(t);
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        return 0;
     };
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     auto cg = Cgroup::open(b.spec.cgroup.path);
