@@ -232,6 +232,14 @@ Result<nlohmann::json> EngineClient::prune_images(const Filters &filters) {
     return request_json("POST", "/images/prune", std::move(q));
 }
 
+Result<nlohmann::json> EngineClient::search_images(const std::string &term, int limit, const Filters &filters) {
+    Query q;
+    q.add("term", term);
+    if (limit > 0) q.add("limit", std::to_string(limit));
+    if (!filters.empty()) q.add("filters", encode_filters(filters));
+    return request_json("GET", "/images/search", std::move(q));
+}
+
 Result<void> EngineClient::pull(const PullOptions &options, const JsonCallback &on_progress,
                                 Cancel cancel) {
     Query q;

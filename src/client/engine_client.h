@@ -93,6 +93,9 @@ public:
     Result<nlohmann::json> remove_image(const std::string &name, bool force, bool noprune);
     // {"ImagesDeleted": [...], "SpaceReclaimed": N}
     Result<nlohmann::json> prune_images(const Filters &filters);
+    // Docker Hub-style search through the engine: [{"name", "description", "star_count",
+    // "is_official", ...}]. limit 0 leaves the engine's default.
+    Result<nlohmann::json> search_images(const std::string &term, int limit = 0, const Filters &filters = {});
     // Every progress message goes to on_progress; an error message in the stream ends the
     // pull with that error (after on_progress has not seen it).
     Result<void> pull(const PullOptions &options, const JsonCallback &on_progress,

@@ -59,3 +59,20 @@ TEST(ParseArgs, ErrorsUsePflagsWording) {
     EXPECT_TRUE(parse_args(kSpecs, {"--help"})->help);
     EXPECT_TRUE(parse_args(kSpecs, {"-h"})->help);
 }
+
+#include "cli/auth_config.h"
+
+TEST(SavedRegistryAuth, ReadsDockerLoginEntries) {
+    // "user:p@ss" base64 = dXNlcjpwQHNz
+    const std::string config = R"({"auths": {
+        "127.0.0.1:5001": {"auth": "dXNlcjpwQHNz"},
+        "https://index.docker.io/v1/": {"auth": "aHViOnNlY3JldA=="}}})";
+    auto a = berth::cli::registry_auth_from_config(config, "127.0.0.1:5001");
+    EXPECT_EQ(a.username, "user");
+    EXPECT_EQ(a.password, "p@ss");
+    auto hub = berth::cli::registry_auth_from_config(config, "docker.io");
+    EXPECT_EQ(hub.username, "hub");
+    EXPECT_EQ(hub.password, "secret");
+    EXPECT_TRUE(berth::cli::registry_auth_from_config(config, "127.0.0.1:9").empty());
+    EXPECT_TRUE(berth::cli::registry_auth_from_config("not json", "x").empty());
+}

@@ -1,6 +1,7 @@
 // berth pull NAME[:TAG|@DIGEST]: the engine pulls, we show its progress stream.
 #include <ostream>
 
+#include "cli/auth_config.h"
 #include "cli/commands/commands.h"
 #include "cli/progress/json_message_display.h"
 #include "common/reference.h"
@@ -22,6 +23,7 @@ int run(Context &ctx, const ParsedArgs &args) {
     options.image = ref->familiar_name();
     options.tag = ref->has_digest() ? ref->digest : ref->tag;
     options.platform = args.value("platform");
+    options.auth = saved_registry_auth(ref->domain);
 
     auto client = ctx.client();
     if (!client) return ctx.fail(client.error());
