@@ -344,6 +344,8 @@ TEST_F(ImageStoreTest, OpenRemovesWhatACrashLeftBehind) {
     fs::create_directories(layers / std::string(64, 'e') / "diff");  // no meta.json
     std::ofstream(root_ / "image/tmp/download-1") << "partial blob";
     std::ofstream(root_ / "image/repositories.json.tmp-abc") << "{";
+    // A config blob whose image record was never written.
+    std::ofstream(root_ / "image/blobs/sha256" / std::string(64, 'b')) << "{}";
     // A complete layer that no image references: a pull killed before its commit.
     const std::string orphan_tar = make_tar({{"orphan", "x"}});
     std::ofstream(root_ / "image/tmp/orphan.tar", std::ios::binary) << orphan_tar;
@@ -353,6 +355,8 @@ TEST_F(ImageStoreTest, OpenRemovesWhatACrashLeftBehind) {
     EXPECT_EQ(layer_names(), (std::set<std::string>{hex(img.chain_ids[0])}));
     EXPECT_EQ(count_entries(root_ / "image/tmp"), 0u);
     EXPECT_FALSE(fs::exists(root_ / "image/repositories.json.tmp-abc"));
+    EXPECT_FALSE(fs::exists(root_ / "image/blobs/sha256" / std::string(64, 'b')));
+    EXPECT_TRUE(fs::exists(root_ / "image/blobs/sha256" / hex(img.id)));
     EXPECT_TRUE(store_->resolve("busybox").ok());
 }
 

@@ -181,6 +181,23 @@ Result<void> LocalImageStore::load() {
     std::vector<std::string> all;
     for (const auto &[chain, meta] : layer_meta_) all.push_back(chain);
     for (const auto &p : collect_unused_layers_locked(all)) TRY(fsx::remove_tree(p));
+    return remove_unreferenced_blobs_locked();
+}
+
+// Blobs written by a commit that never completed belong to no image.
+Result<void> LocalImageStore::remove_unreferenced_blobs_locked() {
+    std::set<std::string> wanted;
+    for (const auto &[id, r] : images_) {
+        wanted.insert(digest_hex(id));
+        for (const auto &m : r.manifests) wanted.insert(digest_hex(m));
+    }
+    const fs::path dir = image_dir_ / "blobs" / "sha256";
+    std::error_code ec;
+    std::vector<fs::path> unreferenced;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (!wanted.count(it->path().filename().string())) unreferenced.push_back(it->path());
+    if (ec) return Error{"list", dir.string(), ec.value(), {}, ErrorKind::Internal};
+    for (const auto &p : unreferenced) TRY(fsx::remove_tree(p));
     return {};
 }
 

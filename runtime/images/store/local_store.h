@@ -64,6 +64,7 @@ private:
     Result<void> load_layers();
     Result<void> load_images();
     Result<void> save_repositories_locked();
+    Result<void> remove_unreferenced_blobs_locked();
     Result<std::string> write_image_record(const ImageRecord &record) const;
 
     Result<Resolved> resolve_locked(std::string_view name) const;
