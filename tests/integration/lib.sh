@@ -4,8 +4,9 @@
 # creates (berthd, mounts, temp dirs) is cleaned up by the EXIT trap, even on failure.
 # shellcheck shell=bash
 
-set -eEuo pipefail
-# A command failing under `set -e` says which one, where.
+set -euo pipefail
+# A command of the test itself failing under `set -e` says which one, where. (Not
+# inherited by functions and $(...): expected failures there would print noise.)
 trap 'echo "FAIL: exit $? from: $BASH_COMMAND (${BASH_SOURCE[0]##*/}:$LINENO)" >&2' ERR
 
 : "${BERTH_SOURCE_DIR:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
