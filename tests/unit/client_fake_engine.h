@@ -99,9 +99,9 @@ private:
         std::string reply = handler_(s);
         if (reply == "HIJACK") {
             const std::string head = "HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\nhello ";
-            (void)!::write(fd, head.data(), head.size());
+            (void)!::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
             ssize_t n = ::read(fd, buf, sizeof buf);
-            if (n > 0) (void)!::write(fd, buf, static_cast<std::size_t>(n));
+            if (n > 0) (void)!::send(fd, buf, static_cast<std::size_t>(n), MSG_NOSIGNAL);
             return;
         }
         if (reply == "HOLD") {
@@ -111,11 +111,11 @@ private:
             char size[16];
             std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
             std::string out = head + size + chunk + "\r\n";
-            (void)!::write(fd, out.data(), out.size());
+            (void)!::send(fd, out.data(), out.size(), MSG_NOSIGNAL);
             while (!stop_) std::this_thread::sleep_for(std::chrono::milliseconds(20));
             return;
         }
-        (void)!::write(fd, reply.data(), reply.size());
+        (void)!::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
     }
 
     static inline std::atomic<int> counter_{0};
