@@ -1,0 +1,155 @@
+#include "api/daemon_main.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <iostream>
+#include <thread>
+
+#include "api/daemon_options.h"
+#include "api/engine_id.h"
+#include "api/routes.h"
+#include "api/server.h"
+#include "api/unix_listener.h"
+#include "api/version.h"
+#include "events/event_bus.h"
+#include "images/image_store.h"
+#include "util/lock_file.h"
+#include "util/log.h"
+
+namespace berth::api {
+namespace {
+
+int fail(const std::string &what) {
+    log::error(what);
+    return 1;
+}
+
+// Waits for SIGTERM/SIGINT on a thread of its own (the signals are blocked everywhere
+// else), so shutdown runs as ordinary code instead of inside a signal handler.
+class SignalWaiter {
+public:
+    template <class F>
+    explicit SignalWaiter(F on_stop) {
+        thread_ = std::thread([this, on_stop] {
+            for (;;) {
+                int sig = 0;
+                if (::sigwait(&set(), &sig) != 0) continue;
+                if (sig == SIGHUP) {
+                    log::info("received SIGHUP: nothing to reload");
+                    continue;
+                }
+                if (!quiet_) log::info(std::string("received SIG") + ::sigabbrev_np(sig) + ", shutting down");
+                on_stop();
+                return;
+            }
+        });
+    }
+    ~SignalWaiter() {
+        // If the server ended on its own the thread still waits: wake it with a signal
+        // only it can receive (every thread blocks them; sigwait takes them).
+        quiet_ = true;
+        if (thread_.joinable()) {
+            ::pthread_kill(thread_.native_handle(), SIGTERM);
+            thread_.join();
+        }
+    }
+    static const sigset_t &set() {
+        static const sigset_t s = [] {
+            sigset_t x;
+            sigemptyset(&x);
+            sigaddset(&x, SIGTERM);
+            sigaddset(&x, SIGINT);
+            sigaddset(&x, SIGHUP);
+            return x;
+        }();
+        return s;
+    }
+
+private:
+    std::thread thread_;
+    std::atomic<bool> quiet_{false};
+};
+
+}  // namespace
+
+int run_daemon(int argc, char **argv) {
+    auto parsed = parse_daemon_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed) {
+        std::cerr << "berthd: " << parsed.error().message() << "\n";
+        return 2;
+    }
+    if (parsed->show_help) {
+        std::cout << daemon_usage();
+        return 0;
+    }
+    if (parsed->show_version) {
+        std::cout << "berthd version " << berth_version() << "\n";
+        return 0;
+    }
+
+    Daemon daemon;
+    daemon.config = parsed->config;
+    const DaemonConfig &cfg = daemon.config;
+    if (auto r = log::configure(*log::parse_level(cfg.log_level), true, cfg.log_file); !r)
+        return fail("berthd: " + r.error().message());
+
+    // Block the shutdown signals before any thread exists so every thread inherits the mask.
+    // Processes berthd spawns must reset mask and dispositions (POSIX_SPAWN_SETSIGMASK,
+    // POSIX_SPAWN_SETSIGDEF).
+    ::pthread_sigmask(SIG_BLOCK, &SignalWaiter::set(), nullptr);
+    // Writes to a departed client must fail with EPIPE, not kill the daemon.
+    ::signal(SIGPIPE, SIG_IGN);
+
+    std::error_code ec;
+    std::filesystem::create_directories(cfg.root, ec);
+    if (ec) return fail("create root `" + cfg.root.string() + "`: " + ec.message());
+    ::chmod(cfg.root.c_str(), 0711);
+    auto lock = util::LockFile::acquire(cfg.root / "berthd.lock");
+    if (!lock) return fail("berthd cannot start: " + lock.error().message());
+
+    auto engine_id = load_or_create_engine_id(cfg.root);
+    if (!engine_id) return fail("berthd cannot start: " + engine_id.error().message());
+    daemon.engine_id = *engine_id;
+
+    auto store = images::ImageStore::open(cfg.root / "image");
+    if (!store) return fail("berthd cannot start: open image store: " + store.error().message());
+    events::EventBus bus;
+    daemon.images = store->get();
+    daemon.events = &bus;
+
+    Router router;
+    register_all_routes(router, daemon);
+
+    auto socket_path = parse_unix_host(cfg.host);
+    if (!socket_path) return fail("berthd: " + socket_path.error().message());
+    const auto group = lookup_group(cfg.group);
+    if (!group) log::warn("group '" + cfg.group + "' does not exist: only root may use " + socket_path->string());
+    auto listen_fd = listen_unix(*socket_path, group);
+    if (!listen_fd) return fail("berthd cannot start: " + listen_fd.error().message());
+
+    ServerOptions server_options;
+    server_options.allowed_group = group;
+    server_options.group_name = cfg.group;
+    server_options.server_header = server_header();
+    Server server(router, std::move(*listen_fd), server_options);
+    {
+        SignalWaiter signals([&] {
+            server.stop();
+            bus.close();  // ends every /events stream
+        });
+        log::info("berthd " + berth_version() + " listening on " + cfg.host + " (root " + cfg.root.string() +
+                  ", pid " + std::to_string(::getpid()) + ")");
+        server.run();
+        bus.close();
+    }
+    if (::unlink(socket_path->c_str()) < 0 && errno != ENOENT)
+        log::warn(Error::sys("remove socket", socket_path->string()).message());
+    log::info("berthd stopped");
+    return 0;
+}
+
+}  // namespace berth::api

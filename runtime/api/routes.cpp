@@ -1,0 +1,12 @@
+#include "api/routes.h"
+
+namespace berth::api {
+
+void register_all_routes(Router &router, Daemon &daemon) {
+    register_system_routes(router, daemon);
+    register_image_routes(router, daemon);
+    register_event_routes(router, daemon);
+    // register_container_routes(router, daemon);  (containers/, when it lands)
+}
+
+}  // namespace berth::api
