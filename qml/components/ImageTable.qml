@@ -81,6 +81,9 @@ Rectangle {
                 objectName: root.prefix + "-row-" + repository + ":" + tag
                 highlighted: root.selectedId === imageId
                 Accessible.name: repository + ":" + tag
+                // Same insets as the header row, so the columns line up.
+                leftPadding: Theme.padding + 1
+                rightPadding: Theme.padding + 1
                 onClicked: {
                     root.selectedId = imageId
                     root.selected(imageId)

@@ -101,6 +101,9 @@ Rectangle {
                     highlighted: root.selectedContainer === containerId
                     Accessible.name: name
                     onClicked: root.containerSelected(containerId)
+                    background: Rectangle {
+                        color: row.highlighted ? Theme.selection : (row.hovered ? Theme.hover : "transparent")
+                    }
                     contentItem: RowLayout {
                         spacing: Theme.spacing
                         StatusDot { stateName: row.stateName }
@@ -168,6 +171,16 @@ Rectangle {
                     Accessible.name: modelData.label
                     highlighted: root.currentPage === modelData.page
                     onClicked: root.navigate(modelData.page)
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: parent.highlighted ? Theme.selection : (parent.hovered ? Theme.hover : "transparent")
+                    }
+                    contentItem: Label {
+                        text: parent.text
+                        color: Theme.text
+                        font.bold: parent.highlighted
+                        verticalAlignment: Text.AlignVCenter
+                    }
                 }
             }
             Label {

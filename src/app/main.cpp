@@ -3,16 +3,51 @@
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <cstdio>
+#include <ctime>
+
 Q_IMPORT_QML_PLUGIN(BerthPlugin)
+
+namespace {
+// bench/app/run.sh sets BERTH_BENCH_FIRST_FRAME: the app prints CLOCK_MONOTONIC when its
+// first frame is on screen, which the script compares with the time it started the app.
+void reportFirstFrame(QQuickWindow *window)
+{
+    if (!window || !qEnvironmentVariableIsSet("BERTH_BENCH_FIRST_FRAME"))
+        return;
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [] {
+        static bool reported = false;
+        if (reported)
+            return;
+        reported = true;
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        std::printf("first-frame %lld.%09ld\n", static_cast<long long>(now.tv_sec), now.tv_nsec);
+        std::fflush(stdout);
+    }, Qt::DirectConnection);
+}
+
+// The benchmark's baseline: a bare Quick Controls window, same binary, style and renderer.
+QQuickWindow *loadBareWindow(QQmlApplicationEngine &engine)
+{
+    engine.loadData("import QtQuick\nimport QtQuick.Controls\n"
+                    "ApplicationWindow { width: 1180; height: 760; visible: true\n"
+                    "  Button { anchors.centerIn: parent; text: \"Hello\" } }\n");
+    return engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+}
+}  // namespace
 
 int main(int argc, char *argv[])
 {
     app::configureBeforeApplication();
     QGuiApplication application(argc, argv);
     QQmlApplicationEngine engine;
-    if (!app::start(engine))
+    QQuickWindow *window = qEnvironmentVariableIsSet("BERTH_BENCH_BARE") ? loadBareWindow(engine) : app::start(engine);
+    if (!window)
         return 1;
+    reportFirstFrame(window);
     return application.exec();
 }

@@ -29,9 +29,24 @@ private:
     QProcess m_berthd;
     QString m_shots;
 
+    // Searches the visual tree: ListView delegates and popups are not QObject children
+    // of the window, but they are visual descendants of its content item.
+    static QQuickItem *findVisual(QQuickItem *from, const QString &name)
+    {
+        if (from->objectName() == name)
+            return from;
+        const auto children = from->childItems();
+        for (QQuickItem *child : children) {
+            if (QQuickItem *found = findVisual(child, name))
+                return found;
+        }
+        return nullptr;
+    }
+
     QQuickItem *item(const QString &name) const
     {
-        // ApplicationWindow parents its items to itself, not to contentItem().
+        if (QQuickItem *found = findVisual(m_window->contentItem(), name))
+            return found;
         return m_window->findChild<QQuickItem *>(name);
     }
 

@@ -39,7 +39,8 @@ inline QJsonObject image(const QString &name)
 inline qint64 layerBytes(const QString &name)
 {
     qint64 sum = 0;
-    const QString blobs = qEnvironmentVariable("FIXTURE_OCI") + QStringLiteral("/blobs/sha256/");
+    // Each image is an OCI layout of its own: FIXTURE_OCI/<name>/blobs/sha256/<hex>.
+    const QString blobs = qEnvironmentVariable("FIXTURE_OCI") + u'/' + name + QStringLiteral("/blobs/sha256/");
     for (const auto &digest : image(name).value(QStringLiteral("layers")).toArray())
         sum += QFileInfo(blobs + digest.toString().section(u':', 1)).size();
     return sum;
