@@ -25,6 +25,15 @@ for layer in $(fixture busybox '.layers[]'); do
 done
 out="$("$BERTH" pull -q "$bb")"
 assert_eq "$out" "$bb" "pull -q prints only the reference"
+if command -v script > /dev/null; then
+  # On a terminal the layer lines are redrawn in place with ANSI cursor moves.
+  out="$(script -qec "'$BERTH' pull '$REGISTRY/zstd'" /dev/null)"
+  assert_contains "$out" $'\x1b[' "pull on a terminal moves the cursor"
+  layer="$(fixture zstd '.layers[0]')"; layer="${layer#sha256:}"
+  assert_contains "$out" $'\x1b[2K\r'"${layer:0:12}: " "pull on a terminal draws the layer's line"
+  assert_contains "$out" "$REGISTRY/zstd:latest" "pull on a terminal ends with the reference"
+  "$BERTH" rmi "$REGISTRY/zstd" > /dev/null
+fi
 
 log "images: -q, --no-trunc, --digests, --filter, --format"
 assert_eq "$("$BERTH" images -q)" "$bb_short" "images -q"
