@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -52,6 +53,12 @@ const Layout &layout() {
         }
         // A v1 memory controller means the v2 hierarchy cannot have it; prefer what has it.
         if (out.v2_usable && out.v1.count("memory")) out.v2_usable = false;
+        // BERTH_CGROUP_VERSION=1|2 overrides the choice (diagnosis; "2" on a hybrid host
+        // runs containers in the unified hierarchy without resource controllers).
+        if (const char *force = std::getenv("BERTH_CGROUP_VERSION")) {
+            if (std::string(force) == "2" && !out.unified.empty()) out.v2_usable = true;
+            if (std::string(force) == "1" && !out.v1.empty()) out.v2_usable = false;
+        }
         return out;
     }();
     return l;
@@ -92,11 +99,11 @@ int64_t memsw_limit_v1(const CgroupLimits &l) {
     return 0;
 }
 
-int64_t swap_max_v2(const CgroupLimits &l) {
+std::optional<int64_t> swap_max_v2(const CgroupLimits &l) {
     if (l.memory_swap < 0) return -1;
     if (l.memory_swap > 0) return l.memory_swap > l.memory ? l.memory_swap - l.memory : 0;
     if (l.memory > 0) return l.memory;
-    return 0;
+    return std::nullopt;
 }
 
 Result<std::vector<pid_t>> read_pids(const std::string &file) {

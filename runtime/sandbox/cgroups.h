@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,8 @@ CpuMax cpu_max(const CgroupLimits &l);
 // Docker's MemorySwap semantics (memory+swap total; -1 unlimited; 0 = twice Memory).
 // v1: value for memory.memsw.limit_in_bytes (-1 unlimited, 0 leave alone).
 int64_t memsw_limit_v1(const CgroupLimits &l);
-// v2: value for memory.swap.max (swap alone; -1 "max", 0 leave alone).
-int64_t swap_max_v2(const CgroupLimits &l);
+// v2: value for memory.swap.max (swap alone; -1 "max"; nullopt: leave alone).
+std::optional<int64_t> swap_max_v2(const CgroupLimits &l);
 
 struct Stats {
     uint64_t cpu_total_ns = 0;            // cpu_stats.cpu_usage.total_usage

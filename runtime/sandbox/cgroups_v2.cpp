@@ -29,9 +29,9 @@ public:
     Result<void> update(const CgroupLimits &l) override {
         if (l.memory > 0) {
             TRY(sys::write_file(dir_ + "/memory.max", std::to_string(l.memory)));
-            const int64_t sw = swap_max_v2(l);
-            if (sw != 0 && sys::exists(dir_ + "/memory.swap.max"))
-                TRY(sys::write_file(dir_ + "/memory.swap.max", sw < 0 ? "max" : std::to_string(sw)));
+            const auto sw = swap_max_v2(l);
+            if (sw && sys::exists(dir_ + "/memory.swap.max"))
+                TRY(sys::write_file(dir_ + "/memory.swap.max", *sw < 0 ? "max" : std::to_string(*sw)));
         }
         const CpuMax m = cpu_max(l);
         if (m.quota_us > 0)

@@ -177,7 +177,8 @@ TEST(SandboxCgroupValues, MemorySwapSemantics) {
     EXPECT_EQ(cgroups::memsw_limit_v1(l), -1);
     EXPECT_EQ(cgroups::swap_max_v2(l), -1);
     l.memory_swap = 100;  // equal to memory: no swap
-    EXPECT_EQ(cgroups::swap_max_v2(l), 0);
+    EXPECT_EQ(cgroups::swap_max_v2(l), 0);  // no swap at all, not "leave alone"
+    EXPECT_FALSE(cgroups::swap_max_v2(CgroupLimits{}).has_value());
 }
 
 TEST(SandboxCgroupValues, DetectReportsAVersion) {
