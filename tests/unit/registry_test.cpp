@@ -1120,6 +1120,18 @@ TEST_F(FakeRegistry, TokenRealmGetsBasicCredentials) {
         << anonymous.error().message();
 }
 
+TEST_F(FakeRegistry, IdentityTokenIsExchangedAtTheRealm) {
+    Credentials oauth;
+    oauth.identity_token = "refresh-me";
+    auto ok = client("private/app", oauth)->fetch_manifest(repo_ref(port_, "private/app", "latest"), Platform::host());
+    ASSERT_TRUE(ok.ok()) << ok.error().message();
+    oauth.identity_token = "stale";
+    auto refused = client("private/app", oauth)->fetch_manifest(repo_ref(port_, "private/app", "latest"),
+                                                                Platform::host());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::Unauthorized);
+}
+
 TEST_F(FakeRegistry, TransientStatusesAreRetriedHonouringRetryAfter) {
     const auto start = std::chrono::steady_clock::now();
     auto m = client("flaky/app")->fetch_manifest(repo_ref(port_, "flaky/app", "latest"), Platform::host());

@@ -61,7 +61,8 @@ Result<Descriptor> parse_descriptor(const nlohmann::json &j) {
     Descriptor d;
     d.media_type = string_field(j, "mediaType");
     d.digest = string_field(j, "digest");
-    if (!is_valid_digest(d.digest)) return bad_manifest("descriptor digest \"" + d.digest + "\" is not sha256:<64 hex>");
+    if (!is_valid_digest(d.digest))
+        return bad_manifest("descriptor digest \"" + d.digest + "\" is not sha256:<64 hex>");
     auto size = j.find("size");
     if (size == j.end() || !size->is_number_integer() || size->get<std::int64_t>() < 0)
         return bad_manifest("descriptor " + d.digest + " has no valid size");

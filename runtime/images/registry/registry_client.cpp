@@ -134,11 +134,13 @@ private:
         return Fetched{std::move(response.body), response.header("content-type")};
     }
 
-    static Result<std::string> verify_manifest(const std::string &raw, const std::string &pinned, const Reference &ref) {
+    static Result<std::string> verify_manifest(const std::string &raw, const std::string &pinned,
+                                               const Reference &ref) {
         const std::string got = sha256_digest(raw);
         if (!pinned.empty() && pinned != got)
             return Error::of(ErrorKind::Internal,
-                             "digest mismatch for manifest of " + ref.familiar() + ": expected " + pinned + ", got " + got);
+                             "digest mismatch for manifest of " + ref.familiar() + ": expected " + pinned +
+                                 ", got " + got);
         return got;
     }
 

@@ -259,7 +259,8 @@ Result<RegistrySession::Sent> RegistrySession::send_following_redirects(const Re
 Result<HttpResponse> RegistrySession::call(const RegistryCall &c) {
     const std::string base = TRY(base_url());
     const std::string registry_origin = url_origin(base);
-    const std::string url = c.target.starts_with("http://") || c.target.starts_with("https://") ? c.target : base + c.target;
+    const bool absolute = c.target.starts_with("http://") || c.target.starts_with("https://");
+    const std::string url = absolute ? c.target : base + c.target;
     bool reauthenticated = false;
     for (int attempt = 1;;) {
         if (c.cancel && c.cancel->load()) return cancelled();

@@ -8,6 +8,7 @@ Usage: fake_registry.py PORT   (GET /stats returns the counters the tests check)
 Repositories:
   app            an OCI image; its layer blob redirects to http://localhost:PORT/storage/...
   private/app    the token realm wants Basic credentials alice:s3cret for this scope
+                 (or, by POST, the refresh token "refresh-me")
   flaky/app      each path answers 503, then 429 (Retry-After: 1), then works
   down/app       always 503
   lying/app      manifests carry a wrong Docker-Content-Digest
@@ -107,6 +108,19 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(0.05)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+    def do_POST(self):
+        # The OAuth2 refresh-token grant clients use when they hold an identity token.
+        length = int(self.headers.get("Content-Length", "0"))
+        form = parse_qs(self.rfile.read(length).decode())
+        if urlparse(self.path).path != "/token":
+            return self.fail(404, "NOT_FOUND", "not found")
+        with lock:
+            stats["token_requests"] += 1
+            n = stats["token_requests"]
+        if form.get("grant_type") != ["refresh_token"] or form.get("refresh_token") != ["refresh-me"]:
+            return self.fail(401, "UNAUTHORIZED", "invalid refresh token")
+        self.reply(200, json.dumps({"access_token": f"tok-{n}", "expires_in": 300}).encode())
 
     def do_HEAD(self):
         self.do_GET()
