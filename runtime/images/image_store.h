@@ -63,7 +63,8 @@ struct CommitResult {
 
 class ImageStore {
 public:
-    static Result<std::unique_ptr<ImageStore>> open(const std::filesystem::path &root);
+    // `dir` is the store's own directory: berthd passes <root>/image.
+    static Result<std::unique_ptr<ImageStore>> open(const std::filesystem::path &dir);
     virtual ~ImageStore() = default;
 
     virtual std::vector<Image> list() const = 0;

@@ -73,7 +73,7 @@ protected:
     }
     void reopen() {
         store_.reset();
-        auto s = ImageStore::open(root_);
+        auto s = ImageStore::open(root_ / "image");
         ASSERT_TRUE(s.ok()) << s.error().message();
         store_ = std::move(s).value();
     }

@@ -287,7 +287,7 @@ protected:
         char tmpl[] = "/tmp/berth-pull-store-XXXXXX";
         ASSERT_NE(::mkdtemp(tmpl), nullptr);
         root_ = tmpl;
-        auto s = ImageStore::open(root_);
+        auto s = ImageStore::open(root_ / "image");
         ASSERT_TRUE(s.ok()) << s.error().message();
         store_ = std::move(s).value();
     }

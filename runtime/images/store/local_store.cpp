@@ -25,8 +25,8 @@ Result<std::unique_ptr<ImageStore>> ImageStore::open(const fs::path &root) {
     return std::unique_ptr<ImageStore>(std::move(store));
 }
 
-LocalImageStore::LocalImageStore(const fs::path &root)
-    : image_dir_(root / "image"),
+LocalImageStore::LocalImageStore(const fs::path &dir)
+    : image_dir_(dir),
       layers_(image_dir_ / "layers"),
       records_dir_(image_dir_ / "images"),
       tmp_(image_dir_ / "tmp"),

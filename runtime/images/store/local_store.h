@@ -1,4 +1,4 @@
-// The on-disk ImageStore. Layout under <root>/image:
+// The on-disk ImageStore. Layout of its directory (berthd gives it <root>/image):
 //   blobs/sha256/<hex>          image configs and manifests (content-addressed)
 //   layers/<chain id hex>/      diff/ (the unpacked tree) + meta.json; tmp-* while unpacking
 //   images/<id hex>.json        our record of an image (layers, repo digests, pull time)
@@ -20,7 +20,7 @@ namespace berth::images {
 
 class LocalImageStore final : public ImageStore {
 public:
-    explicit LocalImageStore(const std::filesystem::path &root);
+    explicit LocalImageStore(const std::filesystem::path &dir);
     Result<void> load();
 
     std::vector<Image> list() const override;
