@@ -104,4 +104,12 @@ assert_contains "$out" "Deleted Images:" "prune -a lists what it deleted"
 assert_contains "$out" "deleted: $bb_id" "prune -a deletes the unused image"
 assert_eq "$("$BERTH" images -q)" "" "no images left"
 
+log "pull from the registry with Basic auth: credentials saved by docker login"
+rc=0; err="$("$BERTH" pull -q "$REGISTRY_TLS/busybox" 2>&1)" || rc=$?
+assert_eq "$rc" 1 "pull without credentials exits 1"
+assert_contains "$err" "Error response from daemon: " "pull without credentials: the engine's error line"
+printf '{"auths":{"%s":{"auth":"%s"}}}' "$REGISTRY_TLS" \
+  "$(printf '%s:%s' "$REGISTRY_USER" "$REGISTRY_PASS" | base64 -w0)" > "$DOCKER_CONFIG/config.json"
+assert_eq "$("$BERTH" pull -q "$REGISTRY_TLS/busybox")" "$REGISTRY_TLS/busybox:latest" "pull with saved credentials"
+
 berth_stop
