@@ -97,6 +97,8 @@ public:
         sigaddset(&mask, SIGCHLD);
         sys::UniqueFd sfd(signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
         if (!sfd) return Error::sys("signalfd", "SIGCHLD");
+        // Clients that connected while the start gate held the process.
+        if (io_.attach) io_.attach->accept_all();
         bool exited = false;
         int status = 0;
         int64_t drain_deadline = 0;
@@ -142,6 +144,8 @@ public:
                 while (::read(sfd.get(), &si, sizeof si) == sizeof si) {
                 }
             }
+            // Clients first: one that connected before this output must see it.
+            if (fds[listen_i].revents) io_.attach->accept_all();
             if (fds[out_i].revents) pump(io_.out, "stdout", attach::kStdout);
             if (fds[err_i].revents) pump(io_.err, "stderr", attach::kStderr);
             if (fds[in_i].revents & (POLLERR | POLLHUP)) {
@@ -151,7 +155,6 @@ public:
                 flush_stdin();
             }
             if (io_.tty) flush_stdin();
-            if (fds[listen_i].revents) io_.attach->accept_all();
             for (size_t i = clients_i; i < fds.size(); ++i) {
                 if (fds[i].revents & POLLOUT) io_.attach->on_writable(fds[i].fd);
                 if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) io_.attach->on_readable(fds[i].fd, *this);

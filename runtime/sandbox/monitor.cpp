@@ -92,7 +92,9 @@ private:
         plan.overlay = overlay::plan(spec_.rootfs, b + "/.layers");
         TRY(overlay::prepare(plan.overlay, b + "/.layers"));
         plan.merged = spec_.rootfs.merged;
-        plan.mounts = TRY(mounts::plan(spec_, stdio.pty_slave));
+        const bool device_cgroup = cgroups::detect().version == "1";
+        plan.overlay.nodev = !device_cgroup && !spec_.security.privileged;
+        plan.mounts = TRY(mounts::plan(spec_, stdio.pty_slave, device_cgroup));
         plan.readonly_root = spec_.rootfs.readonly;
         plan.hostname = spec_.hostname;
         plan.domainname = spec_.domainname;

@@ -105,11 +105,14 @@ size_t depth(const std::string &p) {
 
 }  // namespace
 
-Result<std::vector<MountOp>> plan(const Spec &spec, const std::string &pty_slave) {
+Result<std::vector<MountOp>> plan(const Spec &spec, const std::string &pty_slave, bool device_cgroup) {
     const bool priv = spec.security.privileged;
     std::vector<MountOp> ops;
     ops.push_back(mount_op("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC));
-    ops.push_back(mount_op("tmpfs", "/dev", "tmpfs", MS_NOSUID | MS_STRICTATIME, "mode=755,size=65536k"));
+    // The device binds below are mounts of their own and keep the host's flags.
+    const unsigned long dev_nodev = device_cgroup || priv ? 0 : MS_NODEV;
+    ops.push_back(mount_op("tmpfs", "/dev", "tmpfs", MS_NOSUID | MS_STRICTATIME | dev_nodev,
+                           "mode=755,size=65536k"));
     // Bind the host's device nodes rather than mknod: it works wherever the host has them
     // and carries their permissions, as runc does in a user namespace.
     for (const char *dev : {"null", "zero", "full", "random", "urandom", "tty"})

@@ -49,7 +49,10 @@ const std::vector<std::string> &readonly_paths();
 // Everything after the rootfs itself, in order: /proc, /dev and its devices, /sys, the
 // /etc files, the user's mounts, then masks. `pty_slave` is the host path of the pty's
 // slave when the process has a terminal (bound at /dev/console).
-Result<std::vector<MountOp>> plan(const Spec &spec, const std::string &pty_slave);
+// Without a device cgroup (cgroup v2 has none without an eBPF program, not written yet)
+// /dev is mounted nodev so a device node made with CAP_MKNOD cannot be opened there.
+Result<std::vector<MountOp>> plan(const Spec &spec, const std::string &pty_slave,
+                                  bool device_cgroup = true);
 
 // Runs the plan against the rootfs at `root_fd` (an O_PATH fd of the merged dir).
 int execute(const std::vector<MountOp> &ops, int root_fd, StepError &e);

@@ -80,11 +80,13 @@ int mount_rootfs(const Plan &p, const std::string &merged, StepError &e) {
     if (p.bind) {
         if (mount(p.source.c_str(), merged.c_str(), nullptr, MS_BIND | MS_REC, nullptr) < 0)
             return fail(e, "bind rootfs", merged.c_str(), errno);
+        if (p.nodev && mount(nullptr, merged.c_str(), nullptr, MS_REMOUNT | MS_BIND | MS_NODEV, nullptr) < 0)
+            return fail(e, "remount rootfs nodev", merged.c_str(), errno);
         return 0;
     }
     // Relative lowerdirs are resolved against the cwd of the mounting process.
     if (!p.chdir.empty() && chdir(p.chdir.c_str()) < 0) return fail(e, "chdir", p.chdir.c_str(), errno);
-    if (mount("overlay", merged.c_str(), "overlay", 0, p.options.c_str()) < 0)
+    if (mount("overlay", merged.c_str(), "overlay", p.nodev ? MS_NODEV : 0, p.options.c_str()) < 0)
         return fail(e, "mount overlay", merged.c_str(), errno);
     return 0;
 }

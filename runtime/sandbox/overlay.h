@@ -19,6 +19,7 @@ struct Plan {
     std::string chdir;          // empty: options use absolute paths
     std::string options;        // "lowerdir=top:...:bottom,upperdir=..,workdir=.."
     std::vector<std::pair<std::string, std::string>> links;  // to create: link -> layer
+    bool nodev = false;         // no device cgroup to stop mknod'd nodes (see mounts.h)
 };
 
 // Pure: builds the options; `page` is the limit for the data string (including NUL).

@@ -268,3 +268,15 @@ TEST(SandboxSeccomp, DefaultProfileCompiles) {
     ASSERT_TRUE(p.ok()) << p.error().message();
     EXPECT_GT(p->filter.size(), 20u);
 }
+
+TEST(SandboxMountPlan, DevIsNodevWithoutADeviceCgroup) {
+    Spec s;
+    auto with = mounts::plan(s, "", true);
+    auto without = mounts::plan(s, "", false);
+    ASSERT_TRUE(with.ok() && without.ok());
+    auto dev = [](const std::vector<mounts::MountOp> &ops) {
+        return std::find_if(ops.begin(), ops.end(), [](auto &op) { return op.target == "/dev"; })->flags;
+    };
+    EXPECT_EQ(dev(*with) & MS_NODEV, 0u);
+    EXPECT_NE(dev(*without) & MS_NODEV, 0u);
+}
