@@ -15,6 +15,8 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
+    // Beside the details pane the table is narrow: ID and "used by" make room for the name.
+    readonly property bool compact: width < 760
     // Column widths shared by the header and the rows.
     readonly property int tagWidth: 110
     readonly property int idWidth: 120
@@ -41,17 +43,17 @@ Rectangle {
             Layout.preferredHeight: 32
             spacing: Theme.spacing
             //: Column header in the images table
-            HeaderLabel { Layout.fillWidth: true; text: qsTr("Name") }
+            HeaderLabel { Layout.fillWidth: true; Layout.minimumWidth: 120; text: qsTr("Name") }
             //: Column header in the images table
             HeaderLabel { Layout.preferredWidth: root.tagWidth; text: qsTr("Tag") }
             //: Column header in the images table (image ID)
-            HeaderLabel { Layout.preferredWidth: root.idWidth; text: qsTr("ID") }
+            HeaderLabel { Layout.preferredWidth: root.idWidth; visible: !root.compact; text: qsTr("ID") }
             //: Column header in the images table
             HeaderLabel { Layout.preferredWidth: root.sizeWidth; text: qsTr("Size"); horizontalAlignment: Text.AlignRight }
             //: Column header in the images table
             HeaderLabel { Layout.preferredWidth: root.createdWidth; text: qsTr("Created") }
             //: Column header in the images table: how many containers use the image
-            HeaderLabel { Layout.preferredWidth: root.usedWidth; text: qsTr("Used by"); horizontalAlignment: Text.AlignRight }
+            HeaderLabel { Layout.preferredWidth: root.usedWidth; visible: !root.compact; text: qsTr("Used by"); horizontalAlignment: Text.AlignRight }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
 
@@ -93,10 +95,11 @@ Rectangle {
                 }
                 contentItem: RowLayout {
                     spacing: Theme.spacing
-                    Label { Layout.fillWidth: true; text: row.repository; elide: Text.ElideMiddle; color: Theme.text }
+                    Label { Layout.fillWidth: true; Layout.minimumWidth: 120; text: row.repository; elide: Text.ElideMiddle; color: Theme.text }
                     Label { Layout.preferredWidth: root.tagWidth; text: row.tag; elide: Text.ElideRight; color: Theme.text }
                     Label {
                         Layout.preferredWidth: root.idWidth
+                        visible: !root.compact
                         text: row.shortId
                         font.family: Theme.monoFamily
                         font.pixelSize: Theme.smallFontSize
@@ -111,6 +114,7 @@ Rectangle {
                     Label { Layout.preferredWidth: root.createdWidth; text: row.created; color: Theme.mutedText }
                     Label {
                         Layout.preferredWidth: root.usedWidth
+                        visible: !root.compact
                         text: row.usedBy >= 0 ? row.usedBy : "—"
                         horizontalAlignment: Text.AlignRight
                         color: Theme.mutedText

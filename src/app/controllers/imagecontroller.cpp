@@ -8,6 +8,8 @@
 
 #include "common/reference.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJSEngine>
 
 namespace {
@@ -31,6 +33,8 @@ ImageController *ImageController::create(QQmlEngine *, QJSEngine *)
 ImageController::ImageController(QObject *parent)
     : QObject(parent), m_pullProgress(new PullProgressModel(this)), m_layers(new LayerModel(this))
 {
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
     EngineHub *hub = EngineHub::instance();
     EngineWorker *worker = hub->worker();
     EngineWorker *puller = hub->pullWorker();
@@ -43,12 +47,16 @@ ImageController::ImageController(QObject *parent)
                 if (ok) {
                     m_pullProgress->markFinished();
                     m_pullState = QStringLiteral("done");
-                    //: Shown after an image was downloaded; %1 is the image name
-                    setMessage(tr("%1 is ready.").arg(reference));
+                    setMessage([reference] {
+                        //: Shown after an image was downloaded; %1 is the image name
+                        return tr("%1 is ready.").arg(reference);
+                    });
                 } else if (cancelled) {
                     m_pullState = QStringLiteral("cancelled");
-                    //: Shown after the user cancelled a download; %1 is the image name
-                    setMessage(tr("Download of %1 cancelled.").arg(reference));
+                    setMessage([reference] {
+                        //: Shown after the user cancelled a download; %1 is the image name
+                        return tr("Download of %1 cancelled.").arg(reference);
+                    });
                 } else {
                     m_pullState = QStringLiteral("failed");
                     setError(QStringLiteral("pull"), error);
@@ -64,24 +72,29 @@ ImageController::ImageController(QObject *parent)
     });
     connect(worker, &EngineWorker::imageRemoved, this, [this](const QString &id, const QStringList &) {
         end();
-        //: Shown after an image was removed
-        setMessage(tr("Image removed."));
+        setMessage([] {
+            //: Shown after an image was removed
+            return tr("Image removed.");
+        });
         emit removed(id);
     });
     connect(worker, &EngineWorker::imageTagged, this, [this](const QString &, const QString &name) {
         end();
-        //: Shown after an image got a new name; %1 is the new name
-        setMessage(tr("Tagged as %1.").arg(name));
+        setMessage([name] {
+            //: Shown after an image got a new name; %1 is the new name
+            return tr("Tagged as %1.").arg(name);
+        });
         emit tagged(name);
     });
     connect(worker, &EngineWorker::imagesPruned, this, [this](int count, qint64 bytes) {
         end();
-        if (count == 0)
-            //: Shown after "Remove unused" found nothing to remove
-            setMessage(tr("No dangling images to remove."));
-        else
+        setMessage([count, bytes] {
+            if (count == 0)
+                //: Shown after "Remove unused" found nothing to remove
+                return tr("No dangling images to remove.");
             //: Shown after unused images were removed; %1 is how many, %2 the space freed (e.g. "12 MB")
-            setMessage(tr("Removed dangling images: %1, freed %2.").arg(count).arg(format::bytes(bytes)));
+            return tr("Removed dangling images: %1, freed %2.").arg(count).arg(format::bytes(bytes));
+        });
         emit pruned(count);
     });
     connect(worker, &EngineWorker::requestFailed, this,
@@ -107,17 +120,27 @@ void ImageController::end()
         emit busyChanged();
 }
 
-void ImageController::setMessage(const QString &message)
+void ImageController::setMessage(std::function<QString()> message)
 {
-    m_lastMessage = message;
+    m_lastMessage = std::move(message);
     emit lastMessageChanged();
+}
+
+bool ImageController::eventFilter(QObject *watched, QEvent *event)
+{
+    // installTranslator() sends LanguageChange to the application: re-word what is shown.
+    if (event->type() == QEvent::LanguageChange) {
+        emit lastMessageChanged();
+        emit lastErrorChanged();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void ImageController::clearError()
 {
-    if (m_lastError.isEmpty() && !m_canForceRemove)
+    if (!m_lastError && !m_canForceRemove)
         return;
-    m_lastError.clear();
+    m_lastError = nullptr;
     m_lastErrorDetail.clear();
     m_errorOperation.clear();
     m_canForceRemove = false;
@@ -127,7 +150,7 @@ void ImageController::clearError()
 void ImageController::setError(const QString &operation, const EngineError &error)
 {
     m_errorOperation = operation;
-    m_lastError = describeError(operation, error);
+    m_lastError = [this, operation, error] { return describeError(operation, error); };
     m_lastErrorDetail = error.status > 0 ? QStringLiteral("HTTP %1: %2").arg(error.status).arg(error.message)
                                          : error.message;
     m_canForceRemove = operation == u"remove" && error.status == 409;
@@ -242,7 +265,7 @@ void ImageController::tag(const QString &imageId, const QString &newName)
     const QString problem = validateNewName(newName);
     if (!problem.isEmpty()) {
         m_errorOperation = QStringLiteral("tag");
-        m_lastError = problem;
+        m_lastError = [this, newName] { return validateNewName(newName); };
         m_lastErrorDetail.clear();
         emit lastErrorChanged();
         return;

@@ -8,6 +8,8 @@
 #include "models/records.h"
 
 #include <QObject>
+
+#include <functional>
 #include <QtQml/qqmlregistration.h>
 
 class QQmlEngine;
@@ -38,7 +40,7 @@ public:
     static ImageController *create(QQmlEngine *, QJSEngine *);
 
     bool busy() const { return m_pending > 0; }
-    QString lastError() const { return m_lastError; }
+    QString lastError() const { return m_lastError ? m_lastError() : QString(); }
     QString lastErrorDetail() const { return m_lastErrorDetail; }
     QString errorOperation() const { return m_errorOperation; }
     bool canForceRemove() const { return m_canForceRemove; }
@@ -48,7 +50,7 @@ public:
     PullProgressModel *pullProgress() const { return m_pullProgress; }
     LayerModel *layers() const { return m_layers; }
     QString layersImageId() const { return m_layersImageId; }
-    QString lastMessage() const { return m_lastMessage; }
+    QString lastMessage() const { return m_lastMessage ? m_lastMessage() : QString(); }
 
     // Empty when `text` can be pulled; otherwise what is wrong with it, in plain words.
     Q_INVOKABLE QString validateReference(const QString &text) const;
@@ -82,17 +84,19 @@ private:
     void begin();
     void end();
     void setError(const QString &operation, const EngineError &error);
-    void setMessage(const QString &message);
+    void setMessage(std::function<QString()> message);
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     PullProgressModel *m_pullProgress;
     LayerModel *m_layers;
     int m_pending = 0;
-    QString m_lastError;
+    // Kept as functions, not text, so a language switch re-words what is on screen.
+    std::function<QString()> m_lastError;
     QString m_lastErrorDetail;
     QString m_errorOperation;
     bool m_canForceRemove = false;
     QString m_pullState = QStringLiteral("idle");
     QString m_pullReference;
     QString m_layersImageId;
-    QString m_lastMessage;
+    std::function<QString()> m_lastMessage;
 };
