@@ -1181,7 +1181,7 @@ TEST_F(FakeRegistry, CancellingMidTransferStopsAndRemovesTheFile) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, ErrorKind::Cancelled);
     EXPECT_FALSE(std::filesystem::exists(dest));
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));  // the whole layer takes ~6 s
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));  // the whole layer takes > 6 s
 }
 }  // namespace
 }  // namespace berth::images
