@@ -293,6 +293,7 @@ void register_container_routes(Router &router, Daemon &d) {
     router.add("POST", "/containers/{id}/wait", bind(wait));
     router.add("GET", "/containers/{id}/logs", bind(logs));
     router.add("DELETE", "/containers/{id}", bind(remove));
+    register_container_attach_routes(router, d);
 }
 
 }  // namespace berth::api

@@ -8,6 +8,7 @@
 namespace berth::api {
 
 void register_container_routes(Router &router, Daemon &daemon);  // /containers/...
+void register_container_attach_routes(Router &router, Daemon &daemon);  // attach, resize
 void register_volume_routes(Router &router, Daemon &daemon);     // /volumes/...
 
 }  // namespace berth::api

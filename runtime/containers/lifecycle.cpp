@@ -72,7 +72,8 @@ Result<void> ContainerService::prepare_bundle(Container &c) {
         for (const auto &g : c.host_config["GroupAdd"])
             if (g.is_string()) group_add.push_back(g.get<std::string>());
     SpecInputs in;
-    in.bundle = bundle;
+    in.bundle = bundle_path(c.id);
+    in.dir = bundle;
     in.layers = layers;
     in.user = TRY(resolve_user(c.config.value("User", std::string()), passwd, group, group_add));
     in.log_path = store_->log_path(c.id).string();
@@ -99,9 +100,23 @@ Result<void> ContainerService::start_locked(const std::string &id) {
         (void)store_->update(id, [&](Container &x) { x.state.error = e.message(); });
         return e;
     }
-    const fs::path bundle = store_->dir(id);
+    const fs::path bundle = bundle_path(id);
+    {
+        std::error_code ec;
+        fs::create_directories(opts_.bundle_links, ec);
+        fs::remove(bundle, ec);
+        fs::create_directory_symlink(store_->dir(id), bundle, ec);
+        if (ec) return Error{"link bundle", bundle.string(), ec.value(), {}, ErrorKind::Internal};
+    }
     for (const char *stale : {"init.pid", "monitor.pid"}) ::unlink((bundle / stale).c_str());
-    auto started = launch_monitor(opts_.self_exe, bundle);
+    auto let_attach_in = [&] {
+        std::unique_lock lock(wait_mu_);
+        gate_open_[id] = true;
+        wait_cv_.notify_all();
+        wait_cv_.wait_for(lock, std::chrono::seconds(5), [&] { return attach_pending_[id] <= 0; });
+        gate_open_[id] = false;
+    };
+    auto started = launch_monitor(opts_.self_exe, bundle, let_attach_in);
     if (!started) {
         Error e = std::move(started).error();
         const std::string msg = e.message();
@@ -143,7 +158,7 @@ Result<void> ContainerService::start_locked(const std::string &id) {
 Result<void> ContainerService::signal_init(const Container &c, int sig) {
     // The init pid is only ours while its monitor lives; check before signalling so a
     // reused pid is never hit.
-    const fs::path bundle = store_->dir(c.id);
+    const fs::path bundle = bundle_path(c.id);
     const pid_t mpid = read_pid(bundle / "monitor.pid");
     if (c.state.pid <= 0 || !is_monitor_of(mpid, bundle) || read_pid(bundle / "init.pid") != c.state.pid)
         return {};
@@ -383,8 +398,8 @@ void ContainerService::recover() {
             continue;
         }
         if (!c.state.running) continue;
-        const fs::path bundle = store_->dir(c.id);
-        const pid_t mpid = read_pid(bundle / "monitor.pid");
+        const fs::path bundle = bundle_path(c.id);
+        const pid_t mpid = read_pid(store_->dir(c.id) / "monitor.pid");
         if (is_monitor_of(mpid, bundle)) {
             log::info("container " + c.short_id() + " still running (monitor " + std::to_string(mpid) + ")");
             watcher_->watch(c.id, mpid);

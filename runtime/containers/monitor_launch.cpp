@@ -22,7 +22,8 @@ using util::UniqueFd;
 namespace {
 
 // Reads JSON lines from the monitor until the final one (running or error) or EOF.
-Result<nlohmann::json> read_report(int fd, std::chrono::milliseconds timeout) {
+Result<nlohmann::json> read_report(int fd, std::chrono::milliseconds timeout,
+                                   const std::function<void()> &on_created) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::string buf;
     for (;;) {
@@ -33,6 +34,11 @@ Result<nlohmann::json> read_report(int fd, std::chrono::milliseconds timeout) {
             try {
                 auto j = nlohmann::json::parse(line);
                 if (j.contains("error") || j.value("state", std::string()) == "running") return j;
+                if (j.value("state", std::string()) == "created") {
+                    if (on_created) on_created();
+                    static const char kStart[] = "start\n";
+                    if (::write(fd, kStart, sizeof kStart - 1) < 0) return Error::sys("release", "container start gate");
+                }
             } catch (const std::exception &) {
                 return Error::internal("monitor sent an unreadable report: " + line);
             }
@@ -58,6 +64,7 @@ Result<nlohmann::json> read_report(int fd, std::chrono::milliseconds timeout) {
 
 Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
                                       const std::filesystem::path &bundle,
+                                      const std::function<void()> &on_created,
                                       std::chrono::milliseconds timeout) {
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return Error::sys("socketpair", "monitor report");
@@ -99,7 +106,7 @@ Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
     int status = 0;
     while (::waitpid(spawned, &status, 0) < 0 && errno == EINTR) {}
 
-    auto report = read_report(ours.get(), timeout);
+    auto report = read_report(ours.get(), timeout, on_created);
     if (!report) {
         // No word from the monitor: make sure nothing of it stays behind.
         if (auto pid_text = util::read_file(bundle / "monitor.pid"); pid_text) {

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "common/result.h"
@@ -21,8 +22,12 @@ struct MonitorStarted {
 // `self_exe` is the berthd binary (/proc/self/exe). On failure nothing is left running:
 // the monitor cleans up after an error line, and a monitor that says nothing in time
 // is killed.
+// With the spec's start_gate, `on_created` runs while the container waits before its
+// first instruction (attach clients connect then, so they miss no output); the container
+// is released when it returns.
 Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
                                       const std::filesystem::path &bundle,
+                                      const std::function<void()> &on_created = {},
                                       std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 // Whether `pid` is a live `berthd monitor <bundle>` (pids get reused).

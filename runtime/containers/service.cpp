@@ -202,6 +202,8 @@ Result<void> ContainerService::remove_locked(const std::string &id, bool remove_
     if (auto cg = sandbox::cgroups::Cgroup::open(sandbox::cgroups::default_path(id)); cg)
         if (auto r = cg->remove(); !r) log::warn("remove container cgroup: " + r.error().message());
     TRY(store_->remove(id));
+    std::error_code ec;
+    std::filesystem::remove(bundle_path(id), ec);
     if (opts_.volumes)
         for (const auto &m : c.mounts)
             if (m.type == "volume" && m.anonymous && remove_volumes)
@@ -267,6 +269,36 @@ std::vector<std::string> ContainerService::volume_users(const std::string &volum
                 break;
             }
     return ids;
+}
+
+}  // namespace berth::containers
+
+namespace berth::containers {
+
+void ContainerService::attach_register(const std::string &id) {
+    std::lock_guard lock(wait_mu_);
+    ++attach_pending_[id];
+}
+
+void ContainerService::attach_unregister(const std::string &id) {
+    {
+        std::lock_guard lock(wait_mu_);
+        if (--attach_pending_[id] <= 0) attach_pending_.erase(id);
+    }
+    wait_cv_.notify_all();
+}
+
+bool ContainerService::attach_wait(const std::string &id, const std::function<bool()> &gone) {
+    std::unique_lock lock(wait_mu_);
+    for (;;) {
+        if (removed_[id]) return false;
+        if (gate_open_[id]) return true;
+        auto c = store_->get(id);
+        if (!c) return false;
+        if (c->state.running && ::access(attach_socket(id).c_str(), F_OK) == 0) return true;
+        if (gone && gone()) return false;
+        wait_cv_.wait_for(lock, std::chrono::milliseconds(100));
+    }
 }
 
 }  // namespace berth::containers

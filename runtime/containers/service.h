@@ -41,6 +41,9 @@ struct ServiceOptions {
     events::EventBus *events = nullptr;
     std::filesystem::path self_exe = "/proc/self/exe";  // what `berthd monitor` runs
     std::filesystem::path host_resolv_conf = "/etc/resolv.conf";
+    // Short symlinks to the container directories: the monitor's attach socket path must
+    // fit in sockaddr_un's 108 bytes, which <root>/containers/<64 hex>/ may not.
+    std::filesystem::path bundle_links = "/run/berth/c";
 };
 
 struct CreateResult {
@@ -95,6 +98,17 @@ public:
     bool image_in_use(const std::string &image_id) const;
     std::vector<std::string> volume_users(const std::string &volume) const;
 
+    // Attach: a client that wants a container's first output registers before start and
+    // is let in while the container waits at its start gate. `attach_wait` returns the
+    // attach socket to connect to once the container is running or gated; false if it
+    // ended, was removed, or `gone` said the client left.
+    void attach_register(const std::string &id);
+    void attach_unregister(const std::string &id);
+    bool attach_wait(const std::string &id, const std::function<bool()> &gone);
+    std::filesystem::path attach_socket(const std::string &id) const { return bundle_path(id) / "attach.sock"; }
+    // The bundle as the monitor knows it (a short link to the container directory).
+    std::filesystem::path bundle_path(const std::string &id) const { return opts_.bundle_links / id; }
+
     ContainerStore &store() { return *store_; }
     const ServiceOptions &options() const { return opts_; }
     void publish(const Container &c, const std::string &action,
@@ -126,6 +140,8 @@ private:
     std::map<std::string, std::uint64_t> exit_seq_;
     std::map<std::string, int> last_exit_;
     std::map<std::string, bool> removed_;
+    std::map<std::string, int> attach_pending_;  // attach clients not yet connected
+    std::map<std::string, bool> gate_open_;      // the container waits at its start gate
 
     // Restart backoff per container (Docker: 100 ms doubling, reset after 10 s up).
     std::map<std::string, std::chrono::milliseconds> backoff_;

@@ -73,10 +73,10 @@ std::vector<std::string> container_env(const Container &c) {
 
 Result<sandbox::Spec> build_spec(const Container &c, const SpecInputs &in) {
     const json &hc = c.host_config;
-    const std::string bundle = in.bundle.string();
+    const std::string bundle = in.dir.empty() ? in.bundle.string() : in.dir.string();
     sandbox::Spec s;
     s.id = c.id;
-    s.bundle = bundle;
+    s.bundle = in.bundle.string();
     for (const auto &l : in.layers) s.rootfs.lower.push_back(l.string());
     s.rootfs.upper = bundle + "/upper";
     s.rootfs.work = bundle + "/work";
@@ -144,6 +144,8 @@ Result<sandbox::Spec> build_spec(const Container &c, const SpecInputs &in) {
     s.hostname_file = bundle + "/hostname";
     s.hosts_file = bundle + "/hosts";
     s.resolv_conf_file = bundle + "/resolv.conf";
+    // Always gated: attach clients (docker run without -d) connect before the first byte.
+    s.start_gate = true;
     return s;
 }
 

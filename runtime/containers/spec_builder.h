@@ -15,7 +15,8 @@
 namespace berth::containers {
 
 struct SpecInputs {
-    std::filesystem::path bundle;               // the container's directory
+    std::filesystem::path bundle;               // the bundle path the monitor gets (state files)
+    std::filesystem::path dir;                  // the container's directory (rootfs, /etc files); default: bundle
     std::vector<std::filesystem::path> layers;  // lowest first
     ResolvedUser user;
     std::string log_path;
