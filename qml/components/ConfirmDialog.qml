@@ -10,8 +10,11 @@ Dialog {
     //: Default confirm button of a removal dialog
     property string confirmText: qsTr("Remove")
     modal: true
-    anchors.centerIn: Overlay.overlay
-    width: Math.min(460, parent ? parent.width - 40 : 460)
+    // Centred on the window, whichever view opens it.
+    parent: Overlay.overlay
+    x: parent ? (parent.width - width) / 2 : 0
+    y: parent ? (parent.height - height) / 3 : 0
+    width: 460
     padding: Theme.padding
 
     contentItem: ColumnLayout {

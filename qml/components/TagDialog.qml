@@ -10,8 +10,11 @@ Dialog {
     property string currentName
     readonly property string problem: ImageController.validateNewName(nameField.text)
     modal: true
-    anchors.centerIn: Overlay.overlay
-    width: Math.min(480, parent ? parent.width - 40 : 480)
+    // Centred on the window, whichever view opens it.
+    parent: Overlay.overlay
+    x: parent ? (parent.width - width) / 2 : 0
+    y: parent ? (parent.height - height) / 3 : 0
+    width: 480
     padding: Theme.padding
     //: Title of the dialog that gives an image a new name (docker tag)
     title: qsTr("Tag image")

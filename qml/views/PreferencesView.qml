@@ -101,7 +101,8 @@ Item {
                         //: Theme choice
                         { value: "dark", text: qsTr("Dark") }
                     ]
-                    currentIndex: indexOfValue(Preferences.theme)
+                    // Not indexOfValue(): that binding would not re-run once the model is set.
+                    currentIndex: ["system", "light", "dark"].indexOf(Preferences.theme)
                     onActivated: Preferences.theme = currentValue
                 }
 
@@ -120,7 +121,7 @@ Item {
                         { value: "en", text: "English" },
                         { value: "ko", text: "한국어" }
                     ]
-                    currentIndex: indexOfValue(Preferences.language)
+                    currentIndex: ["system", "en", "ko"].indexOf(Preferences.language)
                     onActivated: Preferences.language = currentValue
                 }
 
