@@ -107,9 +107,11 @@ void attach(Daemon &d, Request &req, ResponseWriter &w) {
         return;
     }
     svc->publish(*c, "attach");
+    // Only a full hangup means the client left: docker half-closes its sending side at
+    // once when it attaches no stdin.
     auto gone = [fd = conn->fd] {
-        pollfd p{fd, POLLRDHUP, 0};
-        return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+        pollfd p{fd, 0, 0};
+        return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR));
     };
     if (!svc->attach_wait(id, gone)) {
         svc->attach_unregister(id);
