@@ -82,15 +82,27 @@ void pull(Daemon &d, Request &req, ResponseWriter &w) {
     }
 
     std::atomic<bool> cancel{false};
+    std::string pending;  // a held-back "Pulling from" line
+    const auto flush_pending = [&] {
+        if (!w.begin_stream(Status::ok, "application/json")) return false;
+        if (pending.empty()) return true;
+        const bool ok = w.write_chunk(pending);
+        pending.clear();
+        return ok;
+    };
     Result<images::Image> result = Error::internal("pull did not run");
     {
         DisconnectWatch watch(w, cancel);
         const auto progress = [&](const images::PullProgress &p) {
             if (cancel) return;
-            // The stream starts with the first progress line (moby's "flushed" output): a pull
-            // that fails before it (unknown repository, auth) answers with an HTTP status.
-            if (!w.begin_stream(Status::ok, "application/json") || !w.write_chunk(progress_json(p).dump() + "\n"))
-                cancel = true;
+            // moby says "Pulling from <repo>" only once the manifest is in hand, and answers
+            // failures before its first output with an HTTP status (unknown manifest: 404,
+            // auth: 401). Holding that line back until real progress follows keeps both.
+            if (!w.started() && pending.empty() && p.status.rfind("Pulling from", 0) == 0) {
+                pending = progress_json(p).dump() + "\n";
+                return;
+            }
+            if (!flush_pending() || !w.write_chunk(progress_json(p).dump() + "\n")) cancel = true;
         };
         log::info("pulling " + pr.ref.full());
         result = images::pull_image(*d.images, d.config.registry, pr, progress, cancel);
@@ -104,7 +116,7 @@ void pull(Daemon &d, Request &req, ResponseWriter &w) {
         return w.error(result.error());  // an error line if the stream had started
     }
     publish_image_event(d.events, "pull", pr.ref.familiar(), pr.ref.familiar_name(), image_labels(*result));
-    if (!w.started()) w.begin_stream(Status::ok, "application/json");
+    flush_pending();
     w.finish();
 }
 

@@ -1,4 +1,6 @@
 // /images/...: list, inspect, history, tag, remove, prune. Pull is in image_pull_route.cpp.
+#include <set>
+
 #include "api/image_events.h"
 #include "api/image_json.h"
 #include "api/image_list.h"
@@ -74,20 +76,31 @@ void tag(Daemon &d, Request &req, ResponseWriter &w) {
     w.text(Status::created, "text/plain; charset=utf-8", "");
 }
 
-void publish_deletions(Daemon &d, const std::vector<images::ImageDeleteItem> &items, const std::string &image_id) {
+// As moby: one "untag" per Untagged record (tags and digests alike), one "delete" per
+// deleted image. Deleted layers are listed in the answer but are not image events.
+void publish_deletions(Daemon &d, const std::vector<images::ImageDeleteItem> &items, const std::string &image_id,
+                       const std::set<std::string> &image_ids) {
     for (const auto &item : items) {
         if (!item.untagged.empty()) publish_image_event(d.events, "untag", image_id, image_id);
-        if (!item.deleted.empty()) publish_image_event(d.events, "delete", item.deleted, item.deleted);
+        if (!item.deleted.empty() && image_ids.count(item.deleted))
+            publish_image_event(d.events, "delete", item.deleted, item.deleted);
     }
+}
+
+std::set<std::string> all_image_ids(const images::ImageStore &store) {
+    std::set<std::string> ids;
+    for (const auto &img : store.list()) ids.insert(img.id);
+    return ids;
 }
 
 void remove(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<json> {
         images::ImageStore *store = TRY(store_of(d));
         const images::Image img = TRY(store->resolve(req.param("name")));
+        const std::set<std::string> image_ids = all_image_ids(*store);
         const auto items = TRY(store->remove(req.param("name"), req.query.get_bool("force"),
                                              req.query.get_bool("noprune")));
-        publish_deletions(d, items, img.id);
+        publish_deletions(d, items, img.id, image_ids);
         return delete_items_json(items);
     };
     auto out = run();
@@ -120,10 +133,12 @@ void prune(Daemon &d, Request &req, ResponseWriter &w) {
             }
             return !until || img.created <= *until;
         };
+        const std::set<std::string> image_ids = all_image_ids(*store);
         const images::PruneReport report = TRY(store->prune(dangling.value_or(true), match));
         for (const auto &item : report.deleted) {
             if (!item.untagged.empty()) publish_image_event(d.events, "untag", item.untagged, item.untagged);
-            if (!item.deleted.empty()) publish_image_event(d.events, "delete", item.deleted, item.deleted);
+            if (!item.deleted.empty() && image_ids.count(item.deleted))
+                publish_image_event(d.events, "delete", item.deleted, item.deleted);
         }
         if (d.events) {
             events::Event e{"image", "prune", "", {{"reclaimed", std::to_string(report.space_reclaimed)}}, 0};
