@@ -15,10 +15,12 @@
 #include "api/server.h"
 #include "api/unix_listener.h"
 #include "api/version.h"
+#include "containers/service.h"
 #include "events/event_bus.h"
 #include "images/image_store.h"
 #include "util/lock_file.h"
 #include "util/log.h"
+#include "volumes/volume_store.h"
 
 namespace berth::api {
 namespace {
@@ -120,6 +122,23 @@ int run_daemon(int argc, char **argv) {
     events::EventBus bus;
     daemon.images = store->get();
     daemon.events = &bus;
+
+    auto volume_store = volumes::VolumeStore::open(cfg.root, &bus);
+    if (!volume_store) return fail("berthd cannot start: open volume store: " + volume_store.error().message());
+    daemon.volumes = volume_store->get();
+    containers::ServiceOptions container_options;
+    container_options.root = cfg.root;
+    container_options.images = daemon.images;
+    container_options.volumes = daemon.volumes;
+    container_options.events = &bus;
+    auto container_service = containers::ContainerService::open(container_options);
+    if (!container_service) return fail("berthd cannot start: open containers: " + container_service.error().message());
+    daemon.containers = container_service->get();
+    daemon.container_counts = [svc = daemon.containers] {
+        const auto n = svc->counts();
+        return ContainerCounts{n.total, n.running, n.paused, n.stopped};
+    };
+    daemon.containers->recover();
 
     Router router;
     register_all_routes(router, daemon);

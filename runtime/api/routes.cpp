@@ -1,12 +1,15 @@
 #include "api/routes.h"
 
+#include "api/containers_routes.h"
+
 namespace berth::api {
 
 void register_all_routes(Router &router, Daemon &daemon) {
     register_system_routes(router, daemon);
     register_image_routes(router, daemon);
     register_event_routes(router, daemon);
-    // register_container_routes(router, daemon);  (containers/, when it lands)
+    register_container_routes(router, daemon);
+    register_volume_routes(router, daemon);
 }
 
 }  // namespace berth::api
