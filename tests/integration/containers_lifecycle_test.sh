@@ -13,10 +13,8 @@ assert_eq "$out" "hi" "run --rm output"
 assert_eq "$("$DOCKER" ps -aq | wc -l)" "0" "run --rm removed the container"
 
 log "exit codes propagate"
-set +e
-"$DOCKER" run --rm "$IMG" sh -c 'exit 3'
-code=$?
-set -e
+code=0
+"$DOCKER" run --rm "$IMG" sh -c 'exit 3' || code=$?
 assert_eq "$code" "3" "docker run exit code"
 
 log "run -d, ps, inspect, logs"
