@@ -15,4 +15,21 @@ Command tag_command();
 Command rmi_command();
 Command image_prune_command();
 
+// Containers (container_*.cpp)
+Command run_command();
+Command create_command();
+Command start_command();
+Command stop_command();
+Command restart_command();
+Command kill_command();
+Command rm_command();
+Command pause_command();
+Command unpause_command();
+Command wait_command();
+Command rename_command();
+Command ps_command();
+Command logs_command();
+Command inspect_command();
+Command container_inspect_command();
+
 }  // namespace berth::cli::commands

@@ -9,6 +9,11 @@ const std::vector<Command> &all_commands() {
         commands::images_command(),      commands::image_inspect_command(), commands::history_command(),
         commands::image_prune_command(), commands::pull_command(),          commands::rmi_command(),
         commands::tag_command(),         commands::info_command(),          commands::version_command(),
+        commands::run_command(),         commands::create_command(),        commands::start_command(),
+        commands::stop_command(),        commands::restart_command(),       commands::kill_command(),
+        commands::rm_command(),          commands::pause_command(),         commands::unpause_command(),
+        commands::wait_command(),        commands::rename_command(),        commands::ps_command(),
+        commands::logs_command(),        commands::inspect_command(),       commands::container_inspect_command(),
     };
     return table;
 }
