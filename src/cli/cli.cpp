@@ -173,7 +173,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     auto parsed = parse_args(cmd->flags, rest, cmd->stop_at_first_positional);
     if (!parsed) {
         err << "berth: " << parsed.error().message() << "\nSee 'berth " << invoked << " --help'.\n";
-        return kExitUsage;
+        return cmd->usage_exit_code;
     }
     if (parsed->help) {
         print_command_help(out, invoked, *cmd);
@@ -184,7 +184,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
         err << "berth: \"berth " << invoked << "\" " << arg_count_message(*cmd) << ".\nSee 'berth " << invoked
             << " --help'.\n\n";
         print_usage_line(err, invoked, *cmd);
-        return kExitUsage;
+        return cmd->usage_exit_code;
     }
     return cmd->run(ctx, *parsed);
 }

@@ -58,6 +58,7 @@ struct Command {
     int min_args = 0;
     int max_args = 0;  // -1: any number
     bool stop_at_first_positional = false;
+    int usage_exit_code = kExitUsage;  // `run` and `create` use docker's 125
     std::function<int(Context &, const ParsedArgs &)> run;
 };
 

@@ -43,6 +43,25 @@ sleep 1
 assert_eq "$("$BERTH" logs web 2>/dev/null)" "started" "stdout in logs"
 assert_eq "$("$BERTH" logs web 2>&1 >/dev/null)" "oops" "stderr in logs, separately"
 
+log "logs --tail, --since (relative), pause and unpause"
+"$BERTH" run -d --name counter "$IMG" sh -c 'i=0; while true; do echo line$i; i=$((i+1)); sleep 0.2; done' > /dev/null
+sleep 1.5
+assert_eq "$("$BERTH" logs --tail 1 counter | wc -l)" "1" "logs --tail 1"
+assert_eq "$("$BERTH" logs --since 1h counter | head -1)" "line0" "logs --since 1h has everything"
+assert_eq "$("$BERTH" logs --since 0.1ms counter | wc -l | tr -d ' ')" "0" "logs --since a moment ago has nothing yet"
+assert_eq "$("$BERTH" pause counter)" "counter" "pause prints the name"
+assert_contains "$("$BERTH" ps --format '{{.Names}} {{.Status}}')" "(Paused)" "ps shows Paused"
+assert_eq "$("$BERTH" unpause counter)" "counter" "unpause prints the name"
+"$BERTH" rm -f counter > /dev/null
+
+log "usage errors of run exit 125, like docker"
+code=0
+"$BERTH" run --bogus "$IMG" 2> /dev/null || code=$?
+assert_eq "$code" "125" "unknown flag"
+code=0
+"$BERTH" run --memory 12x "$IMG" true 2> /dev/null || code=$?
+assert_eq "$code" "125" "bad --memory"
+
 log "a taken name is the engine's conflict, one line, exit 125 for run"
 code=0
 err="$("$BERTH" run -d --name web "$IMG" true 2>&1 >/dev/null)" || code=$?

@@ -1,4 +1,7 @@
 // berth logs: the container's stdout to our stdout and its stderr to our stderr.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <ostream>
 
 #include "cli/commands/commands.h"
@@ -6,6 +9,45 @@
 
 namespace berth::cli::commands {
 namespace {
+
+// A Go duration ("42m", "1h30m", "1.5s") in seconds, or a negative value when `text` is not one.
+double go_duration_seconds(const std::string &text) {
+    static const std::pair<const char *, double> units[] = {{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"ms", 1e-3},
+                                                            {"s", 1},     {"m", 60},     {"h", 3600}};
+    if (text.empty()) return -1;
+    double total = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char *end = nullptr;
+        const double n = std::strtod(text.c_str() + i, &end);
+        const std::size_t after = static_cast<std::size_t>(end - text.c_str());
+        if (after == i || n < 0) return -1;
+        bool matched = false;
+        for (const auto &[unit, scale] : units) {
+            const std::string u(unit);
+            // "ms" before "m", "ns"/"us" before "s": the table's order matters.
+            if (text.compare(after, u.size(), u) == 0) {
+                total += n * scale;
+                i = after + u.size();
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) return -1;
+    }
+    return total;
+}
+
+// docker's --since/--until: a relative duration becomes "now minus it" as unix seconds;
+// timestamps are the engine's to parse.
+std::string since_value(const std::string &text) {
+    const double ago = go_duration_seconds(text);
+    if (ago < 0) return text;
+    const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.9f", now - ago);
+    return buf;
+}
 
 int run(Context &ctx, const ParsedArgs &args) {
     auto client = ctx.client();
@@ -20,7 +62,7 @@ int run(Context &ctx, const ParsedArgs &args) {
     options.follow = args.flag("follow");
     options.timestamps = args.flag("timestamps");
     options.tail = args.value("tail");
-    options.since = args.value("since");
+    options.since = since_value(args.value("since"));
     auto r = client::container_logs(**client, id, options, tty, [&](client::StreamKind kind, std::string_view data) {
         std::ostream &to = kind == client::StreamKind::Stderr ? ctx.err : ctx.out;
         to.write(data.data(), static_cast<std::streamsize>(data.size()));

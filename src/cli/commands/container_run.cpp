@@ -122,6 +122,7 @@ Command create_command() {
     c.min_args = 1;
     c.max_args = -1;
     c.stop_at_first_positional = true;
+    c.usage_exit_code = kExitRunFailure;
     c.run = run_create;
     return c;
 }
@@ -137,6 +138,7 @@ Command run_command() {
     c.min_args = 1;
     c.max_args = -1;
     c.stop_at_first_positional = true;
+    c.usage_exit_code = kExitRunFailure;
     c.run = run_run;
     return c;
 }
