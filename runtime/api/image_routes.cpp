@@ -76,12 +76,14 @@ void tag(Daemon &d, Request &req, ResponseWriter &w) {
     w.text(Status::created, "text/plain; charset=utf-8", "");
 }
 
-// As moby: one "untag" per Untagged record (tags and digests alike), one "delete" per
-// deleted image. Deleted layers are listed in the answer but are not image events.
+// As moby: one "untag" per removed tag, one "delete" per deleted image. Digest references
+// that go with their repository's last tag are listed as Untagged but make no event (moby
+// removes them silently in ImageDelete); deleted layers are listed but are not image events.
 void publish_deletions(Daemon &d, const std::vector<images::ImageDeleteItem> &items, const std::string &image_id,
                        const std::set<std::string> &image_ids) {
     for (const auto &item : items) {
-        if (!item.untagged.empty()) publish_image_event(d.events, "untag", image_id, image_id);
+        const bool digest_reference = item.untagged.find('@') != std::string::npos;
+        if (!item.untagged.empty() && !digest_reference) publish_image_event(d.events, "untag", image_id, image_id);
         if (!item.deleted.empty() && image_ids.count(item.deleted))
             publish_image_event(d.events, "delete", item.deleted, item.deleted);
     }
