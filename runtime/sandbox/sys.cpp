@@ -11,11 +11,6 @@
 
 namespace berth::sandbox::sys {
 
-void UniqueFd::reset(int fd) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-}
-
 Result<UniqueFd> open(const std::string &path, int flags, mode_t mode) {
     int fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
     if (fd < 0) return Error::sys("open", path);
