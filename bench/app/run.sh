@@ -5,8 +5,8 @@
 # Runs under a private Xvfb with the software renderer. With a built berthd it starts a
 # private one (needs root, like berthd itself) so the app connects and lists what is
 # there; otherwise the app shows its no-engine screen. Prints a table.
-# Containers: berthd has no containers yet, so only the "0 containers" case runs; the
-# 500-container case needs `docker create` against berthd (add it once containers land).
+# Containers: only the "0 containers" case runs so far; the 500-container case will
+# create them with `docker create` against the private berthd.
 set -euo pipefail
 
 build="$(cd "${1:-build}" && pwd)"
