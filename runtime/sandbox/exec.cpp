@@ -192,13 +192,7 @@ int exec_main(int argc, char **argv) {
         std::fprintf(stderr, "usage: berthd exec-process <bundle> <exec-id>\n");
         return 2;
     }
-    const int ready = monitor::take_ready_fd();
-    ::signal(SIGPIPE, SIG_IGN);
-    sigset_t chld;
-    sigemptyset(&chld);
-    sigaddset(&chld, SIGCHLD);
-    ::sigprocmask(SIG_BLOCK, &chld, nullptr);
-    monitor::detach();
+    const int ready = monitor::enter_detached();
     ExecProcess e(argv[1], argv[2], ready);
     return e.run();
 }

@@ -49,18 +49,22 @@ bool wait_start(int fd) {
     return line == "start";
 }
 
-int take_ready_fd() {
-    int flags = ::fcntl(3, F_GETFD);
-    if (flags < 0) return -1;
-    ::fcntl(3, F_SETFD, flags | FD_CLOEXEC);
-    return 3;
-}
-
-void detach() {
+int enter_detached() {
+    int ready = -1;
+    if (int flags = ::fcntl(3, F_GETFD); flags >= 0) {
+        ::fcntl(3, F_SETFD, flags | FD_CLOEXEC);
+        ready = 3;
+    }
+    ::signal(SIGPIPE, SIG_IGN);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    ::sigprocmask(SIG_BLOCK, &chld, nullptr);
     pid_t p = ::fork();
-    if (p < 0) return;  // stay attached rather than fail the container
+    if (p < 0) return ready;  // stay attached rather than fail the container
     if (p > 0) ::_exit(0);
     ::setsid();
+    return ready;
 }
 
 namespace {
@@ -252,13 +256,7 @@ int monitor_main(int argc, char **argv) {
         std::fprintf(stderr, "usage: berthd monitor <bundle>\n");
         return 2;
     }
-    const int ready = monitor::take_ready_fd();
-    ::signal(SIGPIPE, SIG_IGN);
-    sigset_t chld;
-    sigemptyset(&chld);
-    sigaddset(&chld, SIGCHLD);
-    ::sigprocmask(SIG_BLOCK, &chld, nullptr);
-    monitor::detach();
+    const int ready = monitor::enter_detached();
     return monitor::run(argv[1], ready);
 }
 

@@ -15,10 +15,11 @@ void report(int fd, const nlohmann::json &line);
 void report_error(int fd, const Error &e, const std::string &step);
 // Reads the daemon's "start" line for the start gate; false on EOF or anything else.
 bool wait_start(int fd);
-// Prepares fd 3: close-on-exec, -1 when not open.
-int take_ready_fd();
-// Forks once (the parent exits so the daemon can reap it) and starts a new session.
-void detach();
+// The common start of `berthd monitor` and `berthd exec-process`: takes fd 3 (the
+// daemon's report channel; -1 when not open), ignores SIGPIPE, blocks SIGCHLD (children are
+// reaped through a signalfd), then forks once (the parent exits so the daemon can reap it)
+// and starts a new session, so the process outlives berthd. Returns the report fd.
+int enter_detached();
 
 // Runs the container described by <bundle>/spec.json to its end. Returns the monitor's
 // own exit status.

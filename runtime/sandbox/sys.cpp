@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "util/atomic_file.h"
+
 namespace berth::sandbox::sys {
 
 Result<UniqueFd> open(const std::string &path, int flags, mode_t mode) {
@@ -63,21 +65,7 @@ Result<void> write_file(const std::string &path, const std::string &data) {
 }
 
 Result<void> write_file_atomic(const std::string &path, const std::string &data) {
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        auto fd = TRY(open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
-        TRY(write_all(fd.get(), data.data(), data.size(), tmp));
-        if (::fsync(fd.get()) < 0) return Error::sys("fsync", tmp);
-    }
-    if (::rename(tmp.c_str(), path.c_str()) < 0) {
-        Error e = Error::sys("rename", tmp + " -> " + path);
-        ::unlink(tmp.c_str());
-        return e;
-    }
-    auto slash = path.rfind('/');
-    std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-    if (auto dfd = open(dir, O_RDONLY | O_DIRECTORY)) ::fsync(dfd->get());
-    return {};
+    return util::write_file_atomic(path, data);
 }
 
 bool exists(const std::string &path) {

@@ -16,23 +16,6 @@ namespace berth::sandbox::sys {
 // An owned file descriptor, closed on destruction; release() hands it over.
 using UniqueFd = util::UniqueFd;
 
-// Runs a callable on scope exit unless dismissed (keep()).
-template <class F>
-class ScopeExit {
-public:
-    explicit ScopeExit(F f) : f_(std::move(f)) {}
-    ScopeExit(const ScopeExit &) = delete;
-    ScopeExit &operator=(const ScopeExit &) = delete;
-    ~ScopeExit() {
-        if (armed_) f_();
-    }
-    void keep() { armed_ = false; }
-
-private:
-    F f_;
-    bool armed_ = true;
-};
-
 Result<UniqueFd> open(const std::string &path, int flags, mode_t mode = 0);
 Result<std::string> read_file(const std::string &path);
 // Reads a small file without allocation failure paths mattering (cgroup and proc files).

@@ -3,19 +3,15 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/format/template.h"
+#include "cli/commands/inspect_output.h"
 #include "client/containers.h"
 
 namespace berth::cli::commands {
 namespace {
 
 int inspect(Context &ctx, const ParsedArgs &args, bool images_too) {
-    std::optional<format::Template> tmpl;
-    if (const std::string fmt = args.value("format"); !fmt.empty()) {
-        auto parsed = format::Template::parse(fmt);
-        if (!parsed) return ctx.fail("template parsing error: " + parsed.error().message());
-        tmpl = std::move(*parsed);
-    }
+    auto tmpl = inspect_template(args);
+    if (!tmpl) return ctx.fail(tmpl.error().detail);
     auto client = ctx.client();
     if (!client) return ctx.fail(client.error());
     const std::string type = args.value("type");
@@ -34,18 +30,7 @@ int inspect(Context &ctx, const ParsedArgs &args, bool images_too) {
         }
         found.push_back(std::move(*object));
     }
-    if (tmpl) {
-        for (const auto &item : found) {
-            auto text = tmpl->execute(item);
-            if (!text) {
-                ctx.out.flush();
-                return ctx.fail(text.error());
-            }
-            ctx.out << *text << '\n';
-        }
-    } else {
-        ctx.out << found.dump(4, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    }
+    if (const int code = print_inspected(ctx, found, *tmpl); code != kExitOk) return code;
     if (missing.empty()) return kExitOk;
     ctx.out.flush();
     for (const auto &name : missing) ctx.err << "Error: No such " << (images_too ? "object" : "container") << ": " << name << '\n';

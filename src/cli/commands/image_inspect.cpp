@@ -2,18 +2,14 @@
 #include <ostream>
 
 #include "cli/commands/commands.h"
-#include "cli/format/template.h"
+#include "cli/commands/inspect_output.h"
 
 namespace berth::cli::commands {
 namespace {
 
 int run(Context &ctx, const ParsedArgs &args) {
-    std::optional<format::Template> tmpl;
-    if (const std::string fmt = args.value("format"); !fmt.empty()) {
-        auto parsed = format::Template::parse(fmt);
-        if (!parsed) return ctx.fail("template parsing error: " + parsed.error().message());
-        tmpl = std::move(*parsed);
-    }
+    auto tmpl = inspect_template(args);
+    if (!tmpl) return ctx.fail(tmpl.error().detail);
     auto client = ctx.client();
     if (!client) return ctx.fail(client.error());
 
@@ -30,18 +26,7 @@ int run(Context &ctx, const ParsedArgs &args) {
         }
         found.push_back(std::move(*image));
     }
-    if (tmpl) {
-        for (const auto &image : found) {
-            auto text = tmpl->execute(image);
-            if (!text) {
-                ctx.out.flush();
-                return ctx.fail(text.error());
-            }
-            ctx.out << *text << '\n';
-        }
-    } else {
-        ctx.out << found.dump(4, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    }
+    if (const int code = print_inspected(ctx, found, *tmpl); code != kExitOk) return code;
     if (errors.empty()) return kExitOk;
     ctx.out.flush();
     for (const auto &e : errors) ctx.fail(e);
