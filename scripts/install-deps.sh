@@ -9,6 +9,7 @@ packages=(
   # berthd and the CLI
   libboost-dev libcurl4-openssl-dev libssl-dev libarchive-dev libzstd-dev zlib1g-dev
   nlohmann-json3-dev libyaml-cpp-dev libmnl-dev libseccomp-dev libcap-dev libnftables-dev
+  libldns-dev
   # the desktop app
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls
