@@ -204,6 +204,13 @@ struct DnsServer::Impl {
         });
     }
 
+    void drop_endpoint(const std::string &container_id) {
+        auto it = endpoints.find(container_id);
+        if (it == endpoints.end()) return;
+        close(*it->second);
+        endpoints.erase(it);
+    }
+
     static void close(Endpoint &ep) {
         ep.closed = true;
         error_code ignored;
@@ -257,6 +264,9 @@ void DnsServer::remove_records(const std::string &network_id, const std::string 
 
 Result<void> DnsServer::serve_container(const std::string &container_id, pid_t pid,
                                         std::vector<std::string> network_ids) {
+    // The old sockets go first: a container served again may be in the same namespace,
+    // where they still hold the address.
+    impl_->run_on_io([&] { impl_->drop_endpoint(container_id); });
     auto sockets = dns::open_listening_sockets(pid, kListenAddress, kListenPort);
     if (!sockets) return std::move(sockets).error().context("serve DNS for container " + container_id);
     impl_->records.set_networks(container_id, std::move(network_ids));
@@ -277,7 +287,6 @@ Result<void> DnsServer::serve_container(const std::string &container_id, pid_t p
             return;
         }
         sockets->tcp.release();
-        if (auto old = impl_->endpoints.find(container_id); old != impl_->endpoints.end()) Impl::close(*old->second);
         impl_->endpoints[container_id] = ep;
         impl_->receive_udp(ep);
         impl_->accept_tcp(ep);
@@ -290,12 +299,7 @@ void DnsServer::set_container_networks(const std::string &container_id, std::vec
 }
 
 void DnsServer::stop_container(const std::string &container_id) {
-    impl_->run_on_io([&] {
-        auto it = impl_->endpoints.find(container_id);
-        if (it == impl_->endpoints.end()) return;
-        Impl::close(*it->second);
-        impl_->endpoints.erase(it);
-    });
+    impl_->run_on_io([&] { impl_->drop_endpoint(container_id); });
     impl_->records.forget_container(container_id);
 }
 
