@@ -6,7 +6,9 @@
 // always takes the proxy, so route_localnet is never needed.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,7 +53,12 @@ PortMapping port_mapping_from_json(const nlohmann::json &json);
 struct PortPublisherOptions {
     bool use_nftables = true;          // false: proxy only (tests, or no kernel support)
     std::string nft_table = "berth";   // the only nftables table berthd ever touches
+    std::chrono::seconds udp_idle{90};  // a UDP client's flow ends after this long unused
 };
+
+// "berth" for the default root; "berth_<hash>" for any other, so that berthds with
+// private roots (tests) never clear each other's table when they start.
+std::string nft_table_for_root(const std::filesystem::path &root);
 
 class PortPublisherImpl;
 
@@ -74,6 +81,15 @@ public:
     // Stops the container's proxies and removes its rules; unknown ids are a no-op.
     void unpublish(const std::string &container_id);
     std::vector<PortMapping> published(const std::string &container_id) const;
+
+    // Outgoing traffic of a bridge network leaves with the host's address, and containers
+    // of the subnet reach each other through published ports. Called by the network
+    // driver when a bridge comes up; a no-op without nftables.
+    Result<void> masquerade(const std::string &network_id, const std::string &subnet_cidr,
+                            const std::string &bridge);
+    void remove_masquerade(const std::string &network_id);
+
+    bool nftables_active() const;  // false: the proxy alone carries every published port
 
 private:
     explicit PortPublisher(std::unique_ptr<PortPublisherImpl> impl);
