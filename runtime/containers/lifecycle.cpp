@@ -12,6 +12,7 @@
 #include "containers/signals.h"
 #include "containers/spec_builder.h"
 #include "containers/time_format.h"
+#include "containers/volume_copy_up.h"
 #include "images/image_store.h"
 #include "sandbox/cgroups.h"
 #include "sandbox/spec.h"
@@ -55,6 +56,7 @@ Result<void> ContainerService::prepare_bundle(Container &c) {
     }
     if (!opts_.images) return Error::internal("no image store");
     auto layers = TRY(opts_.images->layer_dirs(c.image_id));
+    TRY(copy_up_at_start(layers, bundle, c.mounts));
 
     const std::string hostname = c.config.value("Hostname", std::string());
     const std::string domainname = c.config.value("Domainname", std::string());

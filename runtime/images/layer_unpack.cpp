@@ -101,7 +101,7 @@ struct DeferredTimes {
 
 class Unpacker {
 public:
-    Unpacker(int root, const UnpackOptions &options) : root_(root), options_(options) {}
+    Unpacker(int root, const ExtractOptions &options) : root_(root), options_(options) {}
 
     Result<void> apply(archive *tar, archive_entry *entry);
     Result<void> finish_directories();
@@ -120,7 +120,7 @@ private:
     Result<void> set_xattrs(archive_entry *entry, int fd, const std::string &path);
 
     int root_;
-    const UnpackOptions &options_;
+    ExtractOptions options_;
     std::vector<DeferredTimes> dir_times_;
 };
 
@@ -184,13 +184,17 @@ Result<void> Unpacker::set_xattrs(archive_entry *entry, int fd, const std::strin
 
 // A later entry replaces an earlier one of the same name (tar semantics); a directory
 // over a directory merges.
-Result<bool> replace_existing(int parent, const std::string &name, bool new_is_dir, const std::string &path) {
+Result<bool> replace_existing(int parent, const std::string &name, bool new_is_dir, const std::string &path,
+                              bool no_overwrite_dir_non_dir = false) {
     struct stat st {};
     if (::fstatat(parent, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) < 0) {
         if (errno == ENOENT) return false;
         return entry_sys("stat layer entry", path);
     }
     if (new_is_dir && S_ISDIR(st.st_mode)) return true;
+    if (no_overwrite_dir_non_dir && new_is_dir != S_ISDIR(st.st_mode))
+        return bad_entry(path, S_ISDIR(st.st_mode) ? "cannot overwrite a directory with a non-directory"
+                                                   : "cannot overwrite a non-directory with a directory");
     TRY(fsx::remove_at(parent, name));
     return false;
 }
@@ -309,22 +313,25 @@ Result<void> Unpacker::apply(archive *tar, archive_entry *entry) {
     auto parent = TRY(open_parent(parts, path));
     const int pfd = parent.get();
 
-    if (std::string_view(name).starts_with(kWhiteoutPrefix)) return make_whiteout(entry, pfd, name, path);
+    if (options_.overlay_whiteouts && std::string_view(name).starts_with(kWhiteoutPrefix))
+        return make_whiteout(entry, pfd, name, path);
 
     if (archive_entry_hardlink(entry)) {
-        TRY(replace_existing(pfd, name, false, path));
+        TRY(replace_existing(pfd, name, false, path, options_.no_overwrite_dir_non_dir));
         return make_hardlink(entry, pfd, name, path);
     }
 
     const mode_t type = archive_entry_filetype(entry);
     if (type == AE_IFCHR || type == AE_IFBLK) {
+        if (options_.refuse_devices) return bad_entry(path, "device nodes are not allowed");
         // A container's /dev is a fresh tmpfs; device nodes in layers are never needed.
         ++stats.devices_skipped;
         return {};
     }
     if (type == AE_IFSOCK) return {};
 
-    const bool keep_dir = TRY(replace_existing(pfd, name, type == AE_IFDIR, path));
+    const bool keep_dir =
+        TRY(replace_existing(pfd, name, type == AE_IFDIR, path, options_.no_overwrite_dir_non_dir));
     (void)keep_dir;
     timespec ts[2];
     entry_times(entry, ts);
@@ -418,7 +425,9 @@ Result<UnpackStats> unpack_layer(const std::filesystem::path &archive_path, cons
                                     : Error{"decompress layer", archive_path.string(), 0, stream.error,
                                             ErrorKind::InvalidArgument};
 
-    Unpacker unpacker(root.get(), options);
+    ExtractOptions extract_options;
+    extract_options.cancel = options.cancel;
+    Unpacker unpacker(root.get(), extract_options);
     std::uint64_t reported = 0;
     for (;;) {
         if (options.cancel && options.cancel->load())
@@ -455,6 +464,24 @@ Result<UnpackStats> unpack_layer(const std::filesystem::path &archive_path, cons
     stats.bytes = stream.bytes;
     stats.diff_id = stream.hash.digest();
     return stats;
+}
+
+Result<UnpackStats> extract_tar(archive *tar, int dest_dir, const ExtractOptions &options) {
+    Unpacker unpacker(dest_dir, options);
+    for (;;) {
+        if (options.cancel && options.cancel->load())
+            return Error{"extract tar", "", 0, "cancelled", ErrorKind::Cancelled};
+        archive_entry *entry = nullptr;
+        const int r = archive_read_next_header(tar, &entry);
+        if (r == ARCHIVE_EOF) break;
+        if (r < ARCHIVE_WARN) {
+            const char *msg = archive_error_string(tar);
+            return Error{"read tar", "", 0, msg ? msg : "unknown error", ErrorKind::InvalidArgument};
+        }
+        TRY(unpacker.apply(tar, entry));
+    }
+    TRY(unpacker.finish_directories());
+    return unpacker.stats;
 }
 
 }  // namespace berth::images

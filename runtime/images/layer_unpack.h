@@ -14,6 +14,8 @@
 
 #include "common/result.h"
 
+struct archive;
+
 namespace berth::images {
 
 struct UnpackStats {
@@ -35,5 +37,17 @@ struct UnpackOptions {
 Result<UnpackStats> unpack_layer(const std::filesystem::path &archive,
                                  const std::filesystem::path &dest,
                                  const UnpackOptions &options = {});
+
+// The same entry rules applied to an already opened tar reader, for tars that are not
+// layers (docker cp's PUT /containers/{id}/archive): every entry is created beneath
+// `dest_dir` (a directory fd; RESOLVE_BENEATH applies from it).
+struct ExtractOptions {
+    bool overlay_whiteouts = true;  // ".wh." entries become overlayfs whiteouts; else plain names
+    bool refuse_devices = false;    // fail on char/block device entries instead of skipping them
+    // docker's noOverwriteDirNonDir: never replace a directory by a non-directory or back.
+    bool no_overwrite_dir_non_dir = false;
+    const std::atomic<bool> *cancel = nullptr;
+};
+Result<UnpackStats> extract_tar(archive *tar, int dest_dir, const ExtractOptions &options);
 
 }  // namespace berth::images

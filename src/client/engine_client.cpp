@@ -167,6 +167,11 @@ Result<void> EngineClient::stream_multiplexed(const std::string &method, const s
     return {};
 }
 
+Result<HttpResponse> EngineClient::send(HttpRequest request) {
+    request.path = TRY(versioned(request.path));
+    return perform_stream(std::move(request));
+}
+
 Result<HijackedConnection> EngineClient::hijack(const std::string &method, const std::string &path,
                                                 Query query, std::optional<nlohmann::json> body) {
     HijackRequest req;

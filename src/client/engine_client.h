@@ -121,6 +121,9 @@ public:
     Result<void> stream_multiplexed(const std::string &method, const std::string &path,
                                     Query query, std::optional<nlohmann::json> body,
                                     const FrameCallback &on_frame, Cancel cancel = nullptr);
+    // A request the caller builds itself (binary bodies such as tars, HEAD, headers it
+    // needs back); `request.path` is versioned here. An HTTP error status becomes a daemon error.
+    Result<HttpResponse> send(HttpRequest request);
     // Upgraded connection for attach and exec start (see hijack.h).
     Result<HijackedConnection> hijack(const std::string &method, const std::string &path,
                                       Query query = {}, std::optional<nlohmann::json> body = {});

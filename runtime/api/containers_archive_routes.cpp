@@ -1,0 +1,136 @@
+// The container file-system endpoints: changes (docker diff), archive GET/HEAD/PUT (docker
+// cp) and export. The work is in runtime/containers (changes, rootfs_view,
+// container_archive); here requests become calls and results Docker's answers.
+#include <optional>
+
+#include "api/containers_routes.h"
+#include "containers/changes.h"
+#include "containers/container_archive.h"
+#include "containers/rootfs_view.h"
+#include "containers/service.h"
+#include "images/image_store.h"
+#include "util/log.h"
+
+namespace berth::api {
+namespace {
+
+using containers::ContainerService;
+using containers::ViewPurpose;
+
+constexpr const char *kPathStatHeader = "X-Docker-Container-Path-Stat";
+
+Result<ContainerService *> service_of(Daemon &d) {
+    if (d.containers == nullptr) return Error::of(ErrorKind::Unavailable, "the container subsystem is not available");
+    return d.containers;
+}
+
+Result<std::string> path_param(const Request &req) {
+    std::string path = req.query.get_or("path", "");
+    if (path.empty()) return Error::invalid("path cannot be empty");
+    if (path.find('\0') != std::string::npos) return Error::invalid("invalid path");
+    return path;
+}
+
+// Docker's wording for a path that is not there.
+Error file_error(Error e, const std::string &path, const std::string &container) {
+    if (e.kind == ErrorKind::NotFound && e.err == ENOENT)
+        return Error::not_found("Could not find the file " + path + " in container " + container);
+    return e;
+}
+
+void changes(Daemon &d, Request &req, ResponseWriter &w) {
+    auto run = [&]() -> Result<nlohmann::json> {
+        ContainerService *svc = TRY(service_of(d));
+        auto c = TRY(svc->get(req.param("id")));
+        if (!svc->options().images) return Error::internal("no image store");
+        auto layers = TRY(svc->options().images->layer_dirs(c.image_id));
+        auto list = TRY(containers::upper_dir_changes(svc->store().dir(c.id) / "upper", layers));
+        return containers::to_api_json(list);
+    };
+    auto out = run();
+    if (!out) return w.error(out.error());
+    w.json(Status::ok, *out);
+}
+
+void archive_head(Daemon &d, Request &req, ResponseWriter &w) {
+    auto run = [&]() -> Result<containers::PathStat> {
+        ContainerService *svc = TRY(service_of(d));
+        const std::string path = TRY(path_param(req));
+        auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Read));
+        auto st = containers::stat_container_path(view.root(), path);
+        if (!st) return file_error(std::move(st).error(), path, req.param("id"));
+        return st;
+    };
+    auto st = run();
+    if (!st) return w.error(st.error());
+    w.set_header(kPathStatHeader, containers::encode_path_stat_header(*st));
+    w.text(Status::ok, "text/plain", "");
+}
+
+void archive_get(Daemon &d, Request &req, ResponseWriter &w) {
+    std::optional<containers::RootfsView> view;
+    std::string path;
+    auto prepare = [&]() -> Result<containers::PathStat> {
+        ContainerService *svc = TRY(service_of(d));
+        path = TRY(path_param(req));
+        view.emplace(TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Read)));
+        auto st = containers::stat_container_path(view->root(), path);
+        if (!st) return file_error(std::move(st).error(), path, req.param("id"));
+        return st;
+    };
+    auto st = prepare();
+    if (!st) return w.error(st.error());
+    w.set_header(kPathStatHeader, containers::encode_path_stat_header(*st));
+    if (!w.begin_stream(Status::ok, "application/x-tar")) return;
+    auto r = containers::archive_container_path(view->root(), path, [&](std::string_view b) { return w.write_chunk(b); });
+    // The header is out: a failure can only cut the tar short, which the client notices.
+    if (!r && r.error().kind != ErrorKind::Cancelled)
+        log::warn("archive " + path + " of container " + req.param("id") + ": " + r.error().message());
+    w.finish();
+}
+
+void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
+    auto run = [&]() -> Result<void> {
+        ContainerService *svc = TRY(service_of(d));
+        const std::string path = TRY(path_param(req));
+        containers::ExtractIntoOptions o;
+        o.no_overwrite_dir_non_dir = req.query.get_bool("noOverwriteDirNonDir");
+        auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Write));
+        auto r = containers::extract_into_container(view.root(), path, req.body, o);
+        if (!r) return file_error(std::move(r).error(), path, req.param("id"));
+        return {};
+    };
+    auto r = run();
+    if (!r) return w.error(r.error());
+    w.text(Status::ok, "text/plain", "");
+}
+
+void export_container(Daemon &d, Request &req, ResponseWriter &w) {
+    std::optional<containers::RootfsView> view;
+    auto prepare = [&]() -> Result<void> {
+        ContainerService *svc = TRY(service_of(d));
+        view.emplace(TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Export)));
+        return {};
+    };
+    if (auto r = prepare(); !r) return w.error(r.error());
+    if (!w.begin_stream(Status::ok, "application/x-tar")) return;
+    auto r = containers::export_root(view->root(), [&](std::string_view b) { return w.write_chunk(b); });
+    if (!r && r.error().kind != ErrorKind::Cancelled)
+        log::warn("export container " + req.param("id") + ": " + r.error().message());
+    w.finish();
+}
+
+}  // namespace
+
+void register_container_archive_routes(Router &router, Daemon &d) {
+    auto bind = [&d](void (*fn)(Daemon &, Request &, ResponseWriter &)) {
+        return [&d, fn](Request &req, ResponseWriter &w) { fn(d, req, w); };
+    };
+    router.add("GET", "/containers/{id}/changes", bind(changes));
+    router.add("HEAD", "/containers/{id}/archive", bind(archive_head));
+    router.add("GET", "/containers/{id}/archive", bind(archive_get));
+    router.add("PUT", "/containers/{id}/archive", bind(archive_put));
+    router.add("GET", "/containers/{id}/export", bind(export_container));
+}
+
+}  // namespace berth::api
