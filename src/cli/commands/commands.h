@@ -31,5 +31,6 @@ Command ps_command();
 Command logs_command();
 Command inspect_command();
 Command container_inspect_command();
+Command port_command();  // container_port.cpp
 
 }  // namespace berth::cli::commands

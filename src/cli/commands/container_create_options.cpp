@@ -1,4 +1,5 @@
 #include "cli/commands/container_create_options.h"
+#include "cli/commands/publish_flags.h"
 
 #include <cctype>
 #include <cmath>
@@ -63,6 +64,7 @@ std::vector<FlagSpec> container_create_flags() {
         {"rm", 0, Type::Bool, "Automatically remove the container when it exits", "", ""},
         {"tty", 't', Type::Bool, "Allocate a pseudo-TTY", "", ""},
         {"interactive", 'i', Type::Bool, "Keep STDIN open even if not attached", "", ""},
+        kPublishFlag, kPublishAllFlag, kExposeFlag,
     };
 }
 
@@ -214,6 +216,7 @@ Result<CreateRequest> build_create_request(const ParsedArgs &args) {
             return Error::invalid("conflicting options: cannot specify both --restart and --rm");
         host["AutoRemove"] = true;
     }
+    TRY(add_publish_flags(args, config, host));
     config["HostConfig"] = host;
     req.body = std::move(config);
     return req;
