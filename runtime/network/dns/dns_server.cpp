@@ -47,10 +47,12 @@ class TcpConnection;
 
 // The sockets serving one container, inside its network namespace.
 struct Endpoint {
-    Endpoint(asio::io_context &io, std::string id) : container_id(std::move(id)), udp(io), acceptor(io) {}
+    Endpoint(asio::io_context &io, std::string id)
+        : container_id(std::move(id)), udp(io), acceptor(io), accept_retry(io) {}
     std::string container_id;
     asio::ip::udp::socket udp;
     asio::ip::tcp::acceptor acceptor;
+    asio::steady_timer accept_retry;  // after a failed accept (EMFILE), rather than spinning
     asio::ip::udp::endpoint sender;
     std::array<std::uint8_t, 65535> datagram{};
     std::set<std::shared_ptr<TcpConnection>> connections;
@@ -173,7 +175,7 @@ struct DnsServer::Impl {
 
     void receive_udp(const std::shared_ptr<Endpoint> &ep) {
         ep->udp.async_receive_from(asio::buffer(ep->datagram), ep->sender, [this, ep](const error_code &ec, std::size_t n) {
-            if (ep->closed || ec == asio::error::operation_aborted) return;
+            if (ep->closed || ec == asio::error::operation_aborted || !ep->udp.is_open()) return;
             if (!ec) {
                 const auto client = ep->sender;
                 answerer(ep->container_id, std::span<const std::uint8_t>(ep->datagram.data(), n), Transport::Udp,
@@ -190,15 +192,20 @@ struct DnsServer::Impl {
     void accept_tcp(const std::shared_ptr<Endpoint> &ep) {
         ep->acceptor.async_accept([this, ep](const error_code &ec, asio::ip::tcp::socket socket) {
             if (ep->closed || ec == asio::error::operation_aborted) return;
-            if (!ec) {
-                if (ep->connections.size() >= kMaxTcpConnections) {
-                    error_code ignored;
-                    socket.close(ignored);
-                } else {
-                    auto conn = std::make_shared<TcpConnection>(std::move(socket), ep, answerer);
-                    ep->connections.insert(conn);
-                    conn->start();
-                }
+            if (ec) {
+                ep->accept_retry.expires_after(std::chrono::milliseconds(100));
+                ep->accept_retry.async_wait([this, ep](const error_code &wait_ec) {
+                    if (!wait_ec && !ep->closed) accept_tcp(ep);
+                });
+                return;
+            }
+            if (ep->connections.size() >= kMaxTcpConnections) {
+                error_code ignored;
+                socket.close(ignored);
+            } else {
+                auto conn = std::make_shared<TcpConnection>(std::move(socket), ep, answerer);
+                ep->connections.insert(conn);
+                conn->start();
             }
             accept_tcp(ep);
         });
@@ -216,6 +223,7 @@ struct DnsServer::Impl {
         error_code ignored;
         ep.udp.close(ignored);
         ep.acceptor.close(ignored);
+        ep.accept_retry.cancel();
         auto connections = std::move(ep.connections);
         for (auto &c : connections) c->close();
     }
@@ -229,12 +237,15 @@ Result<std::unique_ptr<DnsServer>> DnsServer::open(DnsOptions opts) {
     Impl *raw = impl.get();
     try {
         impl->thread = std::thread([raw] {
-            // Handlers use error codes, so nothing throws out of run(); should it, the
-            // server stops serving rather than taking berthd down.
-            try {
-                raw->io.run();
-            } catch (const std::exception &e) {
-                log::error(std::string("dns: io thread stopped: ") + e.what());
+            // Handlers use error codes, so nothing should throw out of run(); should
+            // something (bad_alloc), the query is lost, not the server or berthd.
+            for (;;) {
+                try {
+                    raw->io.run();
+                    return;
+                } catch (const std::exception &e) {
+                    log::error(std::string("dns: query handling failed: ") + e.what());
+                }
             }
         });
     } catch (const std::system_error &e) {

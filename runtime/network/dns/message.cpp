@@ -146,7 +146,8 @@ Bytes Query::build(int rcode, std::uint16_t answer_type, const std::vector<std::
     ldns_pkt_set_rcode(r, static_cast<std::uint8_t>(rcode));
     const ldns_rr *question = question_of(pkt_);
     ldns_pkt_push_rr(r, LDNS_SECTION_QUESTION, ldns_rr_clone(question));
-    if (rcode != kRcodeServFail) ldns_pkt_set_aa(r, true);
+    // Authoritative only for what comes from the records; a failure to forward isn't.
+    if (rcode == kRcodeNoError) ldns_pkt_set_aa(r, true);
     // RFC 6891 7: a server that understands EDNS answers an EDNS query with an OPT record.
     if (ldns_pkt_edns(pkt_)) ldns_pkt_set_edns_udp_size(r, kOurEdnsSize);
 

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Name resolution on user networks, with the real docker CLI: containers resolve each other
+# by name, --network-alias and short id through the embedded server (127.0.0.11), and
+# addresses back to names; a container on another network can't until it is connected;
+# other names are forwarded to the host's resolver, here a small responder the test runs
+# on 127.53.x.y (berthd gets a resolv.conf naming it). Nothing leaves the machine.
+source "$(dirname "$0")/lib.sh"
+
+[ -n "$DOCKER" ] || skip "the docker CLI is not installed"
+command -v python3 > /dev/null || skip "python3 is not installed"
+
+# The upstream: answers A for *.forwarded.test with 198.51.100.42 (an empty NOERROR for
+# other types), NXDOMAIN for every other name, and writes each name it is asked to a log.
+UPSTREAM="127.53.$((RANDOM % 250 + 1)).$((RANDOM % 250 + 1))"
+UPSTREAM_LOG="$BERTH_TEST_TMP/upstream.log"
+cat > "$BERTH_TEST_TMP/upstream.py" << 'EOF'
+import socket, struct, sys
+
+address, ready, log = sys.argv[1], sys.argv[2], sys.argv[3]
+sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+sock.bind((address, 53))
+open(ready, "w").close()
+while True:
+    query, client = sock.recvfrom(4096)
+    if len(query) < 12:
+        continue
+    ident, flags, qdcount = struct.unpack("!HHH", query[:6])
+    if flags & 0x8000 or qdcount != 1:
+        continue
+    labels, pos = [], 12
+    while pos < len(query) and query[pos] != 0:
+        length = query[pos]
+        labels.append(query[pos + 1:pos + 1 + length].decode("ascii", "replace"))
+        pos += 1 + length
+    pos += 1
+    if pos + 4 > len(query):
+        continue
+    qtype = struct.unpack("!H", query[pos:pos + 2])[0]
+    question = query[12:pos + 4]
+    name = ".".join(labels).lower()
+    with open(log, "a") as f:
+        f.write(name + "\n")
+    known = name.endswith("forwarded.test")
+    answers = b""
+    if known and qtype == 1:
+        answers = b"\xc0\x0c" + struct.pack("!HHIH", 1, 1, 60, 4) + socket.inet_aton("198.51.100.42")
+    rcode = 0 if known else 3
+    header = struct.pack("!HHHHHH", ident, 0x8180 | rcode | (flags & 0x0100), 1, 1 if answers else 0, 0, 0)
+    sock.sendto(header + question + answers, client)
+EOF
+python3 "$BERTH_TEST_TMP/upstream.py" "$UPSTREAM" "$BERTH_TEST_TMP/upstream.ready" "$UPSTREAM_LOG" \
+  >> "$BERTH_TEST_TMP/upstream.stdio" 2>&1 &
+track_pid $!
+for _ in $(seq 100); do [ -e "$BERTH_TEST_TMP/upstream.ready" ] && break; sleep 0.05; done
+[ -e "$BERTH_TEST_TMP/upstream.ready" ] || fail "the upstream responder did not start: $(cat "$BERTH_TEST_TMP/upstream.stdio")"
+printf 'nameserver %s\n' "$UPSTREAM" > "$BERTH_TEST_TMP/resolv.conf"
+
+berth_start --resolv-conf "$BERTH_TEST_TMP/resolv.conf"
+[ "$(api_status GET /networks)" = 200 ] || skip "this berthd has no networks API"
+IMG="$REGISTRY/busybox:latest"
+pull_ok "$IMG"
+
+# Containers and networks go before berthd stops, so no bridge or veth is left behind.
+on_cleanup '"$DOCKER" network rm dnsa dnsb > /dev/null 2>&1 || true'
+on_cleanup '"$DOCKER" rm -f web client outsider > /dev/null 2>&1 || true'
+
+log "two user networks, three containers"
+"$DOCKER" network create dnsa > /dev/null
+"$DOCKER" network create dnsb > /dev/null
+"$DOCKER" run -d --name web --network dnsa --network-alias frontend "$IMG" sleep 300 > /dev/null
+"$DOCKER" run -d --name client --network dnsa "$IMG" sleep 300 > /dev/null
+"$DOCKER" run -d --name outsider --network dnsb "$IMG" sleep 300 > /dev/null
+web_ip="$("$DOCKER" inspect --format '{{(index .NetworkSettings.Networks "dnsa").IPAddress}}' web)"
+web_short="$("$DOCKER" inspect --format '{{.Id}}' web | cut -c1-12)"
+[ -n "$web_ip" ] || fail "web has no address on dnsa"
+
+log "the container's resolv.conf names the embedded server"
+assert_contains "$("$DOCKER" exec client cat /etc/resolv.conf)" "nameserver 127.0.0.11" "resolv.conf"
+
+log "resolve by name, alias and short id on the same network"
+for name in web frontend "$web_short" WEB; do
+  out="$("$DOCKER" exec client nslookup "$name" 2>&1)" || fail "nslookup $name: $out"
+  assert_contains "$out" "$web_ip" "nslookup $name answers web's address"
+done
+# ping resolves through libc's resolver rather than nslookup's own; whether the echo comes
+# back is the bridge's business, not this test's.
+out="$("$DOCKER" exec client ping -c1 -W2 frontend 2>&1)" || true
+assert_contains "$out" "PING frontend ($web_ip)" "ping resolves the alias through libc"
+
+log "address back to name"
+out="$("$DOCKER" exec client nslookup "$web_ip" 2>&1)" || fail "nslookup $web_ip: $out"
+assert_contains "$out" "name = web" "PTR answers web's name"
+
+log "a container on another network does not see web"
+rc=0; out="$("$DOCKER" exec outsider nslookup web 2>&1)" || rc=$?
+assert_ne "$rc" 0 "nslookup web from dnsb fails"
+assert_not_contains "$out" "$web_ip" "no address of dnsa leaks to dnsb"
+rc=0; out="$("$DOCKER" exec outsider nslookup frontend 2>&1)" || rc=$?
+assert_ne "$rc" 0 "nor by its alias"
+
+log "names the network doesn't have are forwarded to the host's resolver"
+out="$("$DOCKER" exec client nslookup www.forwarded.test 2>&1)" || fail "nslookup www.forwarded.test: $out"
+assert_contains "$out" "198.51.100.42" "the upstream's answer is relayed"
+assert_contains "$(cat "$UPSTREAM_LOG")" "www.forwarded.test" "the upstream was asked"
+rc=0; out="$("$DOCKER" exec client nslookup nothing.invalid 2>&1)" || rc=$?
+assert_ne "$rc" 0 "an unknown name fails"
+assert_contains "$out" "NXDOMAIN" "with the upstream's NXDOMAIN"
+assert_not_contains "$(cat "$UPSTREAM_LOG")" "frontend" "the network's names never go upstream"
+
+log "network connect: the outsider now sees web"
+"$DOCKER" network connect dnsa outsider
+out="$("$DOCKER" exec outsider nslookup web 2>&1)" || fail "nslookup web after connect: $out"
+assert_contains "$out" "$web_ip" "web resolves after connect"
+"$DOCKER" network disconnect dnsa outsider
+rc=0; out="$("$DOCKER" exec outsider nslookup web 2>&1)" || rc=$?
+assert_ne "$rc" 0 "and no longer after disconnect"
+
+log "a removed container's name is gone"
+"$DOCKER" rm -f web > /dev/null
+rc=0; out="$("$DOCKER" exec client nslookup web 2>&1)" || rc=$?
+assert_ne "$rc" 0 "web no longer resolves"
