@@ -20,6 +20,9 @@ class ContainerService;
 namespace berth::volumes {
 class VolumeStore;
 }
+namespace berth::network {
+class NetworkService;
+}
 
 namespace berth::api {
 
@@ -31,6 +34,7 @@ struct DaemonConfig {
     std::string log_level = "info";
     std::filesystem::path log_file;  // empty: stderr only
     images::RegistryConfig registry;  // --insecure-registry, --certs-dir
+    std::string bridge_name = "berth0";  // --bridge: interface of the default `bridge` network
 };
 
 // What /info reports about containers; filled in by the container subsystem.
@@ -50,6 +54,7 @@ struct Daemon {
     std::function<ContainerCounts()> container_counts;
     containers::ContainerService *containers = nullptr;  // /containers/...
     volumes::VolumeStore *volumes = nullptr;             // /volumes/...
+    network::NetworkService *networks = nullptr;         // /networks/...
 };
 
 }  // namespace berth::api

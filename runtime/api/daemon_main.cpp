@@ -18,6 +18,9 @@
 #include "containers/service.h"
 #include "events/event_bus.h"
 #include "images/image_store.h"
+#include "network/dns/dns_server.h"
+#include "network/network_service.h"
+#include "network/ports/port_publisher.h"
 #include "util/lock_file.h"
 #include "util/log.h"
 #include "volumes/volume_store.h"
@@ -126,11 +129,27 @@ int run_daemon(int argc, char **argv) {
     auto volume_store = volumes::VolumeStore::open(cfg.root, &bus);
     if (!volume_store) return fail("berthd cannot start: open volume store: " + volume_store.error().message());
     daemon.volumes = volume_store->get();
+
+    network::NetworkServiceOptions network_options;
+    network_options.root = cfg.root;
+    network_options.events = &bus;
+    network_options.default_bridge = cfg.bridge_name;
+    auto network_service = network::NetworkService::open(network_options);
+    if (!network_service) return fail("berthd cannot start: open networks: " + network_service.error().message());
+    daemon.networks = network_service->get();
+    auto port_publisher = network::PortPublisher::open();
+    if (!port_publisher) return fail("berthd cannot start: published ports: " + port_publisher.error().message());
+    auto dns_server = network::DnsServer::open(network::DnsOptions{});
+    if (!dns_server) return fail("berthd cannot start: embedded DNS server: " + dns_server.error().message());
+
     containers::ServiceOptions container_options;
     container_options.root = cfg.root;
     container_options.images = daemon.images;
     container_options.volumes = daemon.volumes;
     container_options.events = &bus;
+    container_options.networks = daemon.networks;
+    container_options.ports = port_publisher->get();
+    container_options.dns = dns_server->get();
     auto container_service = containers::ContainerService::open(container_options);
     if (!container_service) return fail("berthd cannot start: open containers: " + container_service.error().message());
     daemon.containers = container_service->get();

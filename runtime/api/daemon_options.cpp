@@ -18,6 +18,7 @@ std::string daemon_usage() {
            "      --log-file FILE           also append the log to FILE\n"
            "      --insecure-registry HOST  allow plain HTTP for HOST[:PORT] or a CIDR (repeatable)\n"
            "      --certs-dir DIR           per-registry CAs, DIR/<host:port>/ca.crt (default /etc/berth/certs.d)\n"
+           "  -b, --bridge NAME             interface of the default bridge network (default berth0)\n"
            "  -v, --version                 print the version and exit\n"
            "  -h, --help                    print this help and exit\n"
            "\n"
@@ -69,6 +70,10 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string> &args)
             c.registry.insecure_registries.push_back(TRY(take_value()));
         } else if (flag == "--certs-dir") {
             c.registry.certs_dir = TRY(take_value());
+        } else if (flag == "-b" || flag == "--bridge") {
+            c.bridge_name = TRY(take_value());
+            if (c.bridge_name.empty() || c.bridge_name.size() > 15 || c.bridge_name.find('/') != std::string::npos)
+                return Error::invalid("--bridge: an interface name of 1 to 15 characters is needed");
         } else {
             return Error::invalid("unknown flag: " + args[i] + " (see berthd --help)");
         }

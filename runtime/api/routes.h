@@ -9,6 +9,7 @@ namespace berth::api {
 void register_system_routes(Router &router, Daemon &daemon);  // /_ping /version /info
 void register_image_routes(Router &router, Daemon &daemon);   // /images/...
 void register_event_routes(Router &router, Daemon &daemon);   // /events
+void register_network_routes(Router &router, Daemon &daemon); // /networks/...
 
 // Calls each register_*_routes above; new subsystems add their line there.
 void register_all_routes(Router &router, Daemon &daemon);

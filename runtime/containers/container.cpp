@@ -69,7 +69,8 @@ json to_disk_json(const Container &c) {
                 {"RestartCount", c.restart_count},
                 {"HasBeenManuallyStopped", c.manually_stopped},
                 {"MountPoints", mounts},
-                {"ExecIDs", c.exec_ids}};
+                {"ExecIDs", c.exec_ids},
+                {"NetworkSettings", c.network_settings}};
 }
 
 Container container_from_disk_json(const json &j) {
@@ -86,6 +87,7 @@ Container container_from_disk_json(const json &j) {
     c.restart_count = j.value("RestartCount", 0);
     c.manually_stopped = j.value("HasBeenManuallyStopped", false);
     for (const auto &m : j.value("MountPoints", json::array())) c.mounts.push_back(mount_from_json(m));
+    c.network_settings = j.value("NetworkSettings", json::object());
     // Exec sessions don't survive a daemon restart (their monitors' exec ids do not).
     return c;
 }

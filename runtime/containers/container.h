@@ -63,6 +63,9 @@ struct Container {
     bool manually_stopped = false;  // unless-stopped: the user stopped it, don't restart
     std::vector<MountPoint> mounts;
     std::vector<std::string> exec_ids;
+    // NetworkSettings as recorded: Networks (per network: configuration, and the endpoint
+    // while running), SandboxKey, PublishedPorts (containers/networking.h).
+    nlohmann::json network_settings = nlohmann::json::object();
 
     bool tty() const { return config.value("Tty", false); }
     std::string short_id() const { return id.substr(0, 12); }

@@ -1,5 +1,6 @@
 #include "containers/inspect_json.h"
 
+#include "containers/networking.h"
 #include "containers/time_format.h"
 
 namespace berth::containers {
@@ -104,25 +105,7 @@ json inspect_json(const Container &c, const InspectPaths &p) {
             {"WorkDir", bundle + "/work"}}}}},
         {"Mounts", mounts},
         {"Config", c.config},
-        {"NetworkSettings",
-         {{"Bridge", ""},
-          {"SandboxID", ""},
-          {"SandboxKey", ""},
-          {"Ports", json::object()},
-          {"HairpinMode", false},
-          {"LinkLocalIPv6Address", ""},
-          {"LinkLocalIPv6PrefixLen", 0},
-          {"SecondaryIPAddresses", nullptr},
-          {"SecondaryIPv6Addresses", nullptr},
-          {"EndpointID", ""},
-          {"Gateway", ""},
-          {"GlobalIPv6Address", ""},
-          {"GlobalIPv6PrefixLen", 0},
-          {"IPAddress", ""},
-          {"IPPrefixLen", 0},
-          {"IPv6Gateway", ""},
-          {"MacAddress", ""},
-          {"Networks", json::object()}}},
+        {"NetworkSettings", network_settings_json(c)},
     };
 }
 
@@ -138,12 +121,12 @@ json summary_json(const Container &c) {
             {"ImageID", c.image_id},
             {"Command", command_text(c)},
             {"Created", created_ns / 1000000000},
-            {"Ports", json::array()},
+            {"Ports", summary_ports_json(c)},
             {"Labels", labels},
             {"State", c.state.status},
             {"Status", status_text(c.state, now_ns)},
             {"HostConfig", {{"NetworkMode", c.host_config.value("NetworkMode", std::string("bridge"))}}},
-            {"NetworkSettings", {{"Networks", json::object()}}},
+            {"NetworkSettings", summary_network_settings_json(c)},
             {"Mounts", mounts}};
 }
 

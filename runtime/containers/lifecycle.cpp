@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "containers/monitor_launch.h"
+#include "containers/networking.h"
 #include "containers/rootfs_files.h"
 #include "containers/service.h"
 #include "containers/signals.h"
@@ -80,6 +81,7 @@ Result<void> ContainerService::prepare_bundle(Container &c) {
     in.user = TRY(resolve_user(c.config.value("User", std::string()), passwd, group, group_add));
     in.log_path = store_->log_path(c.id).string();
     auto spec = TRY(build_spec(c, in));
+    spec.network = TRY(sandbox_network(c, *store_));
     TRY(sandbox::write_json_atomic((bundle / "spec.json").string(), json(spec)));
     return {};
 }
@@ -111,7 +113,11 @@ Result<void> ContainerService::start_locked(const std::string &id) {
         if (ec) return Error{"link bundle", bundle.string(), ec.value(), {}, ErrorKind::Internal};
     }
     for (const char *stale : {"init.pid", "monitor.pid"}) ::unlink((bundle / stale).c_str());
+    std::optional<Error> network_error;
     auto let_attach_in = [&] {
+        // Interfaces, ports and names are set up while the container waits at its gate.
+        network_error = networks_at_start_gate(*this, id);
+        if (network_error) return;
         std::unique_lock lock(wait_mu_);
         gate_open_[id] = true;
         wait_cv_.notify_all();
@@ -119,6 +125,8 @@ Result<void> ContainerService::start_locked(const std::string &id) {
         gate_open_[id] = false;
     };
     auto started = launch_monitor(opts_.self_exe, bundle, let_attach_in);
+    if (network_error) started = std::move(*network_error);
+    if (!started) detach_networks(*this, id);
     if (!started) {
         Error e = std::move(started).error();
         const std::string msg = e.message();
@@ -309,6 +317,7 @@ void ContainerService::on_monitor_exit(const std::string &id) {
         st.error = "the container's monitor exited without recording the container's exit";
         if (auto cg = sandbox::cgroups::Cgroup::open(sandbox::cgroups::default_path(id)); cg) (void)cg->remove();
     }
+    detach_networks(*this, id);
     auto c = store_->update(id, [&](Container &x) {
         x.state.running = false;
         x.state.paused = false;
@@ -392,6 +401,7 @@ void ContainerService::after_exit(const std::string &id) {
 }
 
 void ContainerService::recover() {
+    recover_networks(*this);
     for (const auto &c : store_->list()) {
         if (c.state.status == kStatusRemoving) {
             auto op = store_->op_mutex(c.id);

@@ -8,6 +8,7 @@
 
 #include "containers/create_plan.h"
 #include "containers/ids.h"
+#include "containers/networking.h"
 #include "events/event_bus.h"
 #include "images/image_store.h"
 #include "sandbox/cgroups.h"
@@ -106,6 +107,7 @@ Result<CreateResult> ContainerService::create(const json &body, const std::strin
     in.image_config = image.config.is_object() ? image.config.value("config", json::object()) : json::object();
     in.cpu_count = static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
     Container c = TRY(plan_container(in));
+    TRY(plan_networks(c, body, opts_, *store_));
     if (c.name.empty()) {
         do c.name = "/" + generate_name();
         while (store_->name_in_use(c.name));
@@ -201,6 +203,7 @@ Result<void> ContainerService::remove_locked(const std::string &id, bool remove_
     // The monitor removes the cgroup when it ends; a monitor that was killed leaves it.
     if (auto cg = sandbox::cgroups::Cgroup::open(sandbox::cgroups::default_path(id)); cg)
         if (auto r = cg->remove(); !r) log::warn("remove container cgroup: " + r.error().message());
+    detach_networks(*this, id);
     TRY(store_->remove(id));
     std::error_code ec;
     std::filesystem::remove(bundle_path(id), ec);

@@ -31,6 +31,11 @@ class VolumeStore;
 namespace berth::events {
 class EventBus;
 }
+namespace berth::network {
+class NetworkService;
+class PortPublisher;
+class DnsServer;
+}
 
 namespace berth::containers {
 
@@ -39,6 +44,9 @@ struct ServiceOptions {
     images::ImageStore *images = nullptr;
     volumes::VolumeStore *volumes = nullptr;
     events::EventBus *events = nullptr;
+    network::NetworkService *networks = nullptr;  // none: containers get only lo
+    network::PortPublisher *ports = nullptr;
+    network::DnsServer *dns = nullptr;
     std::filesystem::path self_exe = "/proc/self/exe";  // what `berthd monitor` runs
     std::filesystem::path host_resolv_conf = "/etc/resolv.conf";
     // Short symlinks to the container directories: the monitor's attach socket path must

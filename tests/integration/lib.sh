@@ -42,6 +42,10 @@ export BERTH_TEST_TMP BERTH_ROOT BERTH_SOCK BERTH_LOG BERTH_HOST DOCKER_HOST DOC
 
 BERTHD_PID=""
 BERTH_START_ARGS=()
+# The default network's bridge of this test's berthd: tests run in parallel, each daemon
+# with its own root, so each gets its own bridge (and berthd picks it a free subnet).
+BERTH_BRIDGE="bt$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
+export BERTH_BRIDGE
 _berth_cleanup_cmds=()
 _berth_pids=()
 
@@ -193,7 +197,7 @@ berth_start() {
   mkdir -p "$BERTH_ROOT"
   "$BERTHD" --root "$BERTH_ROOT" --host "$BERTH_HOST" \
     --insecure-registry "$REGISTRY" --certs-dir "$REGISTRY_CERTS_DIR" \
-    --debug --log-file "$BERTH_LOG" "$@" >> "$BERTH_LOG.stdio" 2>&1 < /dev/null &
+    --bridge "$BERTH_BRIDGE" --debug --log-file "$BERTH_LOG" "$@" >> "$BERTH_LOG.stdio" 2>&1 < /dev/null &
   BERTHD_PID=$!
   export BERTHD_PID
   _berth_wait_ready
@@ -270,6 +274,12 @@ _berth_cleanup() {
   fi
   for pid in "${_berth_pids[@]}"; do
     kill -KILL "$pid" 2>/dev/null
+  done
+  # berthd keeps its bridges after it stops (as dockerd keeps docker0): remove the
+  # default one and those of networks the test left behind.
+  local bridge
+  for bridge in "$BERTH_BRIDGE" $(jq -r '.Bridge // empty' "$BERTH_ROOT"/network/*.json 2>/dev/null); do
+    [ ! -e "/sys/class/net/$bridge" ] || ip link del "$bridge" 2>/dev/null
   done
   local m
   for _ in 1 2 3; do
