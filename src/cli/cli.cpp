@@ -31,7 +31,7 @@ std::string group_of(const Command &c) {
 }
 
 const std::map<std::string, std::string> &group_summaries() {
-    static const std::map<std::string, std::string> g = {{"container", "Manage containers"}, {"image", "Manage images"}};
+    static const std::map<std::string, std::string> g = {{"container", "Manage containers"}, {"image", "Manage images"}, {"volume", "Manage volumes"}};
     return g;
 }
 

@@ -33,4 +33,15 @@ Command inspect_command();
 Command container_inspect_command();
 Command port_command();  // container_port.cpp
 
+// Resources and cleanup (container_top/stats/update/prune.cpp, volume.cpp)
+Command top_command();
+Command stats_command();
+Command update_command();
+Command container_prune_command();
+Command volume_create_command();
+Command volume_ls_command();
+Command volume_inspect_command();
+Command volume_rm_command();
+Command volume_prune_command();
+
 }  // namespace berth::cli::commands

@@ -39,7 +39,89 @@ Result<void> add_volume(const std::string &spec, nlohmann::json &binds, nlohmann
     return {};
 }
 
+Result<std::int64_t> integer_flag(const ParsedArgs &args, const char *flag) {
+    const std::string v = args.value(flag);
+    char *end = nullptr;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0') return Error::invalid("invalid argument \"" + v + "\" for \"--" + flag + "\" flag");
+    return static_cast<std::int64_t>(n);
+}
+
+// --memory-swap --cpu-shares --security-opt --tmpfs --shm-size --log-driver --log-opt
+// --mount --stop-signal --stop-timeout.
+Result<void> add_resource_and_runtime_flags(const ParsedArgs &args, nlohmann::json &config, nlohmann::json &host) {
+    if (args.was_set("memory-swap")) {
+        const auto v = args.value("memory-swap");
+        host["MemorySwap"] = v == "-1" ? std::int64_t{-1} : TRY(parse_memory_bytes(v));
+    }
+    if (args.was_set("cpu-shares")) host["CpuShares"] = TRY(integer_flag(args, "cpu-shares"));
+    if (const auto s = args.values("security-opt"); !s.empty()) host["SecurityOpt"] = s;
+    if (const auto t = args.values("tmpfs"); !t.empty()) {
+        nlohmann::json tmpfs = nlohmann::json::object();
+        for (const auto &spec : t) {
+            const auto colon = spec.find(':');
+            const std::string dest = spec.substr(0, colon);
+            if (dest.empty() || dest[0] != '/') return Error::invalid("invalid tmpfs mount: '" + spec + "': mount path must be absolute");
+            tmpfs[dest] = colon == std::string::npos ? "" : spec.substr(colon + 1);
+        }
+        host["Tmpfs"] = tmpfs;
+    }
+    if (args.was_set("shm-size")) host["ShmSize"] = TRY(parse_memory_bytes(args.value("shm-size")));
+    if (args.was_set("log-driver") || args.was_set("log-opt")) {
+        nlohmann::json opts = nlohmann::json::object();
+        for (const auto &o : args.values("log-opt")) {
+            const auto eq = o.find('=');
+            if (eq == std::string::npos || eq == 0) return Error::invalid("invalid key/value pair format in logging opts: " + o);
+            opts[o.substr(0, eq)] = o.substr(eq + 1);
+        }
+        host["LogConfig"] = {{"Type", args.was_set("log-driver") ? args.value("log-driver") : std::string("json-file")},
+                             {"Config", opts}};
+    }
+    if (const auto m = args.values("mount"); !m.empty()) {
+        nlohmann::json mounts = nlohmann::json::array();
+        for (const auto &spec : m) mounts.push_back(TRY(parse_mount_flag(spec)));
+        host["Mounts"] = mounts;
+    }
+    if (args.was_set("stop-signal")) config["StopSignal"] = args.value("stop-signal");
+    if (args.was_set("stop-timeout")) config["StopTimeout"] = TRY(integer_flag(args, "stop-timeout"));
+    return {};
+}
+
 }  // namespace
+
+Result<nlohmann::json> parse_mount_flag(const std::string &spec) {
+    nlohmann::json m = {{"Type", "volume"}};
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        auto comma = spec.find(',', start);
+        if (comma == std::string::npos) comma = spec.size();
+        const std::string field = spec.substr(start, comma - start);
+        start = comma + 1;
+        if (field.empty()) continue;
+        const auto eq = field.find('=');
+        std::string key = field.substr(0, eq);
+        const std::string value = eq == std::string::npos ? "" : field.substr(eq + 1);
+        for (auto &ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        auto truth = [&]() -> Result<bool> {
+            if (eq == std::string::npos || value == "1" || value == "true") return true;
+            if (value == "0" || value == "false") return false;
+            return Error::invalid("invalid value for " + key + ": " + value);
+        };
+        if (key == "type") m["Type"] = value;
+        else if (key == "source" || key == "src") m["Source"] = value;
+        else if (key == "target" || key == "destination" || key == "dst") m["Target"] = value;
+        else if (key == "readonly" || key == "ro") m["ReadOnly"] = TRY(truth());
+        else if (key == "bind-propagation") m["BindOptions"]["Propagation"] = value;
+        else if (key == "volume-nocopy") m["VolumeOptions"]["NoCopy"] = TRY(truth());
+        else if (key == "volume-driver") m["VolumeOptions"]["DriverConfig"]["Name"] = value;
+        else if (key == "tmpfs-size") m["TmpfsOptions"]["SizeBytes"] = TRY(parse_memory_bytes(value));
+        else if (key == "tmpfs-mode") m["TmpfsOptions"]["Mode"] = std::strtol(value.c_str(), nullptr, 8);
+        else if (key == "consistency") continue;
+        else return Error::invalid("invalid field '" + key + "' must be a key=value pair");
+    }
+    if (!m.contains("Target")) return Error::invalid("target is required");
+    return m;
+}
 
 std::vector<FlagSpec> container_create_flags() {
     return {
@@ -64,6 +146,16 @@ std::vector<FlagSpec> container_create_flags() {
         {"rm", 0, Type::Bool, "Automatically remove the container when it exits", "", ""},
         {"tty", 't', Type::Bool, "Allocate a pseudo-TTY", "", ""},
         {"interactive", 'i', Type::Bool, "Keep STDIN open even if not attached", "", ""},
+        {"memory-swap", 0, Type::String, "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", "", "bytes"},
+        {"cpu-shares", 'c', Type::String, "CPU shares (relative weight)", "", "int"},
+        {"security-opt", 0, Type::List, "Security Options", "", "list"},
+        {"tmpfs", 0, Type::List, "Mount a tmpfs directory", "", "list"},
+        {"shm-size", 0, Type::String, "Size of /dev/shm", "", "bytes"},
+        {"log-driver", 0, Type::String, "Logging driver for the container", "", "string"},
+        {"log-opt", 0, Type::List, "Log driver options", "", "list"},
+        {"mount", 0, Type::List, "Attach a filesystem mount to the container", "", "mount"},
+        {"stop-signal", 0, Type::String, "Signal to stop the container", "", "string"},
+        {"stop-timeout", 0, Type::String, "Timeout (in seconds) to stop a container", "", "int"},
         kPublishFlag, kPublishAllFlag, kExposeFlag,
     };
 }
@@ -216,6 +308,7 @@ Result<CreateRequest> build_create_request(const ParsedArgs &args) {
             return Error::invalid("conflicting options: cannot specify both --restart and --rm");
         host["AutoRemove"] = true;
     }
+    TRY(add_resource_and_runtime_flags(args, config, host));
     TRY(add_publish_flags(args, config, host));
     config["HostConfig"] = host;
     req.body = std::move(config);

@@ -35,5 +35,7 @@ Result<nlohmann::json> parse_restart_policy(std::string_view text);
 // An --env-file: KEY=VALUE lines, '#' comments, blank lines skipped, "KEY" alone taken from
 // the environment (skipped when unset), as docker does.
 Result<std::vector<std::string>> read_env_file(const std::string &path);
+// --mount "type=bind,source=/a,target=/b,readonly" -> a HostConfig.Mounts entry.
+Result<nlohmann::json> parse_mount_flag(const std::string &spec);
 
 }  // namespace berth::cli::commands
