@@ -32,6 +32,9 @@ Command logs_command();
 Command inspect_command();
 Command container_inspect_command();
 Command port_command();  // container_port.cpp
+Command diff_command();    // container_diff.cpp
+Command cp_command();      // container_cp.cpp
+Command export_command();  // container_export.cpp
 
 // Resources and cleanup (container_top/stats/update/prune.cpp, volume.cpp)
 Command top_command();

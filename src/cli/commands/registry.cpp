@@ -15,6 +15,7 @@ const std::vector<Command> &all_commands() {
         commands::wait_command(),        commands::rename_command(),        commands::ps_command(),
         commands::logs_command(),        commands::inspect_command(),       commands::container_inspect_command(),
         commands::port_command(),
+        commands::diff_command(),        commands::cp_command(),            commands::export_command(),
         commands::top_command(),         commands::stats_command(),         commands::update_command(),
         commands::container_prune_command(), commands::volume_create_command(), commands::volume_ls_command(),
         commands::volume_inspect_command(), commands::volume_rm_command(),   commands::volume_prune_command(),

@@ -1,0 +1,173 @@
+// berth cp: files between a container and the host, with docker cp's rules for where
+// things land (cli/command/container/cp.go and pkg/archive's CopyInfoDestinationPath):
+//   dest is an existing directory  -> the source goes inside it under its own name
+//                                     (a source ending in "/." gives its contents)
+//   dest does not exist            -> the source is copied under the name dest
+//                                     (a dest ending in "/" must then be a directory)
+//   dest is an existing file       -> a file source replaces it; a directory is refused
+// "-" is a tar on stdin (into a container directory) or to stdout.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <ostream>
+
+#include "cli/commands/commands.h"
+#include "cli/commands/cp_host_tar.h"
+#include "client/container_files.h"
+
+namespace berth::cli::commands {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CpEndpoint {
+    std::string container;  // empty: the host
+    std::string path;
+};
+
+// docker's splitCpArg: an absolute or ./-relative path is local even with a ':' in it.
+CpEndpoint split_cp_arg(const std::string &arg) {
+    if (arg.starts_with("/") || arg.starts_with(".")) return {"", arg};
+    const auto colon = arg.find(':');
+    if (colon == std::string::npos || colon == 0) return {"", arg};
+    return {arg.substr(0, colon), arg.substr(colon + 1)};
+}
+
+bool wants_contents(const std::string &p) { return p.ends_with("/.") || p == "."; }
+bool asserts_dir(const std::string &p) { return p.ends_with("/") || wants_contents(p); }
+
+std::string base_name(const std::string &p) {
+    std::string s = p;
+    while (s.size() > 1 && s.ends_with("/")) s.pop_back();
+    const auto slash = s.rfind('/');
+    return slash == std::string::npos ? s : s.substr(slash + 1);
+}
+
+std::string parent_of(const std::string &p) {
+    std::string s = p;
+    while (s.size() > 1 && s.ends_with("/")) s.pop_back();
+    const auto slash = s.rfind('/');
+    if (slash == std::string::npos) return ".";
+    return slash == 0 ? "/" : s.substr(0, slash);
+}
+
+Error usage_error(const std::string &m) { return Error{{}, {}, 0, m, ErrorKind::InvalidArgument}; }
+
+Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpoint &src, const std::string &dst,
+                            bool follow, bool archive_mode) {
+    std::string src_path = src.path;
+    auto st = TRY(client::stat_container_path(c, src.container, src_path));
+    std::string rebase;  // the name entries should have instead of the link's target name
+    if (follow && st.is_symlink()) {
+        rebase = st.name;
+        src_path = st.link_target;
+        st = TRY(client::stat_container_path(c, src.container, src_path));
+    }
+    std::string tar;
+    TRY(client::get_container_archive(c, src.container, src_path, [&](std::string_view b) {
+        tar.append(b);
+        return true;
+    }));
+    if (dst == "-") {
+        ctx.out.write(tar.data(), static_cast<std::streamsize>(tar.size()));
+        ctx.out.flush();
+        return {};
+    }
+    const std::string src_base = wants_contents(src_path) ? "." : base_name(src_path);
+    const std::string tar_base = rebase.empty() ? (src_base == "/" ? "." : src_base) : base_name(src_path);
+    HostExtractOptions o;
+    o.keep_owner = archive_mode;
+    struct stat dst_st {};
+    const bool dst_exists = ::stat(dst.c_str(), &dst_st) == 0;
+    if (dst_exists && S_ISDIR(dst_st.st_mode)) {
+        if (!wants_contents(src_path) && !rebase.empty()) {
+            o.rename_from = tar_base;
+            o.rename_to = rebase;
+        }
+        return extract_to_host(tar, dst, o);
+    }
+    if (dst_exists) {
+        if (st.is_dir()) return usage_error("cannot copy a directory to a file");
+    } else {
+        if (asserts_dir(dst) && !st.is_dir()) return usage_error("destination directory " + dst + " must exist");
+        struct stat parent_st {};
+        if (::stat(parent_of(dst).c_str(), &parent_st) < 0 || !S_ISDIR(parent_st.st_mode))
+            return usage_error("destination directory " + parent_of(dst) + " does not exist");
+    }
+    o.rename_from = tar_base;
+    o.rename_to = base_name(dst);
+    return extract_to_host(tar, parent_of(dst), o);
+}
+
+Result<void> to_container(Context &ctx, client::EngineClient &c, const std::string &src, const CpEndpoint &dst,
+                          bool follow) {
+    if (src == "-") {
+        std::string tar((std::istreambuf_iterator<char>(ctx.in)), std::istreambuf_iterator<char>());
+        auto st = TRY(client::stat_container_path(c, dst.container, dst.path));
+        if (!st.is_dir()) return usage_error("destination \"" + dst.container + ":" + dst.path + "\" must be a directory");
+        return client::put_container_archive(c, dst.container, dst.path, std::move(tar), true);
+    }
+    struct stat src_st {};
+    if ((follow ? ::stat(src.c_str(), &src_st) : ::lstat(src.c_str(), &src_st)) < 0)
+        return Error::sys("stat", src);
+    const bool src_dir = S_ISDIR(src_st.st_mode);
+    const std::string src_name = wants_contents(src) ? "." : base_name(src);
+
+    std::string dst_path = dst.path;
+    auto st = client::stat_container_path(c, dst.container, dst_path);
+    if (st && st->is_symlink()) {  // docker follows a destination link
+        dst_path = st->link_target;
+        st = client::stat_container_path(c, dst.container, dst_path);
+    }
+    if (!st && st.error().kind != ErrorKind::NotFound) return std::move(st).error();
+    if (st && st->is_dir()) {
+        auto tar = TRY(tar_host_path(src, src_name, follow));
+        return client::put_container_archive(c, dst.container, dst_path, std::move(tar), true);
+    }
+    if (st) {
+        if (src_dir) return usage_error("cannot copy a directory to a file");
+    } else if (asserts_dir(dst.path) && !src_dir) {
+        return usage_error("destination directory " + dst.path + " must exist");
+    }
+    // Not there (or a file to replace): into its parent, under its name.
+    auto tar = TRY(tar_host_path(src, base_name(dst_path), follow));
+    return client::put_container_archive(c, dst.container, parent_of(dst_path), std::move(tar), true);
+}
+
+int run(Context &ctx, const ParsedArgs &args) {
+    const CpEndpoint src = split_cp_arg(args.positional[0]);
+    const CpEndpoint dst = split_cp_arg(args.positional[1]);
+    if (src.container.empty() == dst.container.empty())
+        return ctx.fail(src.container.empty() ? "must specify at least one container source"
+                                              : "copying between containers is not supported");
+    if (src.path.empty() || dst.path.empty()) return ctx.fail("filepath can not be empty");
+    auto client = ctx.client();
+    if (!client) return ctx.fail(client.error());
+    const bool follow = args.flag("follow-link");
+    auto r = src.container.empty() ? to_container(ctx, **client, src.path, dst, follow)
+                                   : from_container(ctx, **client, src, dst.path, follow, args.flag("archive"));
+    if (!r) return ctx.fail(r.error());
+    return kExitOk;
+}
+
+}  // namespace
+
+Command cp_command() {
+    Command c;
+    c.path = "container cp";
+    c.aliases = {"cp"};
+    c.usage = "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tberth cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH";
+    c.summary = "Copy files/folders between a container and the local filesystem";
+    c.flags = {
+        {"archive", 'a', FlagSpec::Type::Bool, "Archive mode (copy all uid/gid information)", "", ""},
+        {"follow-link", 'L', FlagSpec::Type::Bool, "Always follow symbol link in SRC_PATH", "", ""},
+    };
+    c.min_args = c.max_args = 2;
+    c.run = run;
+    return c;
+}
+
+}  // namespace berth::cli::commands

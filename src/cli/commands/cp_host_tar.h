@@ -1,0 +1,30 @@
+// The host side of `berth cp`: a host path as a tar (the request body of PUT archive) and
+// a tar from the engine extracted into a host directory. libarchive does the tar work;
+// extraction refuses "..", absolute names and writing through symlinks
+// (ARCHIVE_EXTRACT_SECURE_*), so a hostile container cannot write outside the target.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+
+namespace berth::cli::commands {
+
+// `source` (file, directory or symlink) with its top entry named `top_name` and everything
+// below it as top_name/... ; `follow_link` archives what a symlink at `source` points to.
+// top_name "." gives a directory's contents ("./a", "./b").
+Result<std::string> tar_host_path(const std::filesystem::path &source, const std::string &top_name,
+                                  bool follow_link);
+
+struct HostExtractOptions {
+    std::string rename_from;  // the first path component to rename ("" keeps names)
+    std::string rename_to;
+    bool keep_owner = false;  // -a: the tar's owners (only effective as root)
+};
+// Extracts `tar` into the existing directory `dest_dir`.
+Result<void> extract_to_host(std::string_view tar, const std::filesystem::path &dest_dir,
+                             const HostExtractOptions &options);
+
+}  // namespace berth::cli::commands
