@@ -9,7 +9,10 @@
 
 #include <cstring>
 
+#include "api/attach_proxy.h"
 #include "api/containers_routes.h"
+#include "common/detach_keys.h"
+#include "containers/log_reader.h"
 #include "containers/service.h"
 #include "util/unique_fd.h"
 
@@ -18,76 +21,15 @@ namespace {
 
 using containers::ContainerService;
 
-Result<util::UniqueFd> connect_attach(const std::filesystem::path &path) {
-    util::UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    if (!fd) return Error::sys("socket", path.string());
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    if (path.string().size() >= sizeof addr.sun_path) return Error::invalid("attach socket path too long: " + path.string());
-    std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
-    if (::connect(fd.get(), reinterpret_cast<sockaddr *>(&addr), sizeof addr) < 0) return Error::sys("connect", path.string());
-    return fd;
-}
-
-bool write_all(int fd, const char *data, std::size_t len) {
-    while (len > 0) {
-        ssize_t n = ::send(fd, data, len, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        len -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-std::string frame(unsigned char type, const char *data, std::size_t len) {
-    std::string out(8, '\0');
-    out[0] = static_cast<char>(type);
-    out[4] = static_cast<char>((len >> 24) & 0xff);
-    out[5] = static_cast<char>((len >> 16) & 0xff);
-    out[6] = static_cast<char>((len >> 8) & 0xff);
-    out[7] = static_cast<char>(len & 0xff);
-    out.append(data, len);
-    return out;
-}
-
-// Copies until the monitor closes (the container ended) or the client goes away.
-void proxy(int client, int monitor, bool forward_stdin, std::string buffered) {
-    if (forward_stdin && !buffered.empty()) {
-        auto f = frame(0, buffered.data(), buffered.size());
-        write_all(monitor, f.data(), f.size());
-    }
-    bool client_open = true;
-    char buf[32768];
-    for (;;) {
-        pollfd p[2] = {{monitor, POLLIN, 0}, {client, static_cast<short>(client_open ? POLLIN : 0), 0}};
-        if (::poll(p, 2, -1) < 0) {
-            if (errno == EINTR) continue;
-            return;
-        }
-        if (p[0].revents) {
-            ssize_t n = ::read(monitor, buf, sizeof buf);
-            if (n <= 0) return;
-            if (!write_all(client, buf, static_cast<std::size_t>(n))) return;
-        }
-        if (client_open && p[1].revents) {
-            ssize_t n = ::read(client, buf, sizeof buf);
-            if (n <= 0) {
-                // The client closed its sending side: that is stdin's EOF (docker run -i).
-                client_open = false;
-                if (forward_stdin) {
-                    auto f = frame(3, nullptr, 0);
-                    write_all(monitor, f.data(), f.size());
-                }
-                if (n < 0) return;
-                continue;
-            }
-            if (forward_stdin) {
-                auto f = frame(0, buf, static_cast<std::size_t>(n));
-                if (!write_all(monitor, f.data(), f.size())) return;
-            }
-        }
-    }
+void replay(ContainerService &svc, const std::string &id, bool tty, int fd) {
+    containers::LogOptions o;
+    (void)containers::read_logs(
+        svc.store().log_path(id), o,
+        [&](const containers::LogEntry &e) {
+            const std::string out = tty ? e.text : containers::mux_frame(e.stream == "stderr" ? 2 : 1, e.text);
+            return send_all(fd, out.data(), out.size());
+        },
+        [] { return false; });
 }
 
 void attach(Daemon &d, Request &req, ResponseWriter &w) {
@@ -95,11 +37,24 @@ void attach(Daemon &d, Request &req, ResponseWriter &w) {
     ContainerService *svc = d.containers;
     auto c = svc->get(req.param("id"));
     if (!c) return w.error(c.error());
-    if (!req.query.get_bool("stream"))
-        return w.error(Error::invalid("attach without stream=1 (logs only) is not supported; use /logs"));
+    const bool stream = req.query.get_bool("stream");
+    const bool replay_logs = req.query.get_bool("logs");
+    if (!stream && !replay_logs) return w.error(Error::invalid("Bad parameters: you must choose at least one stream"));
     const std::string id = c->id;
     const bool tty = c->tty();
     const bool forward_stdin = req.query.get_bool("stdin") && c->config.value("OpenStdin", false);
+    std::string detach_keys;
+    if (tty && forward_stdin) {
+        auto keys = parse_detach_keys(req.query.get_or("detachKeys", ""));
+        if (!keys) return w.error(keys.error());
+        detach_keys = *keys;
+    }
+    if (!stream) {
+        // logs=1 alone: the log so far, then the end of the stream.
+        auto conn = w.hijack(tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream");
+        if (conn) replay(*svc, id, tty, conn->fd);
+        return;
+    }
     svc->attach_register(id);
     auto conn = w.hijack(tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream");
     if (!conn) {
@@ -107,6 +62,8 @@ void attach(Daemon &d, Request &req, ResponseWriter &w) {
         return;
     }
     svc->publish(*c, "attach");
+    // logs=1: what the container wrote so far comes first (Docker replays the log).
+    if (replay_logs) replay(*svc, id, tty, conn->fd);
     // Only a full hangup means the client left: docker half-closes its sending side at
     // once when it attaches no stdin.
     auto gone = [fd = conn->fd] {
@@ -117,10 +74,16 @@ void attach(Daemon &d, Request &req, ResponseWriter &w) {
         svc->attach_unregister(id);
         return;
     }
-    auto monitor = connect_attach(svc->attach_socket(id));
+    auto monitor = connect_attach_socket(svc->attach_socket(id));
     svc->attach_unregister(id);
     if (!monitor) return;
-    proxy(conn->fd, monitor->get(), forward_stdin, std::move(conn->buffered));
+    ProxyOptions o;
+    o.forward_stdin = forward_stdin;
+    o.buffered = std::move(conn->buffered);
+    o.detach_keys = detach_keys;
+    // With a TTY a departing client (or one that detached) leaves stdin open, as Docker does.
+    o.close_stdin_on_eof = !tty;
+    if (proxy_attach(conn->fd, monitor->get(), std::move(o)) == ProxyEnd::Detached) svc->publish(*c, "detach");
 }
 
 void resize(Daemon &d, Request &req, ResponseWriter &w) {
@@ -131,11 +94,11 @@ void resize(Daemon &d, Request &req, ResponseWriter &w) {
         const long long wd = TRY(req.query.get_int("w", 0));
         if (h < 0 || wd < 0 || h > 65535 || wd > 65535) return Error::invalid("invalid terminal size");
         if (!c.state.running) return Error::conflict("Container " + c.id + " is not running");
-        auto fd = TRY(connect_attach(d.containers->attach_socket(c.id)));
+        auto fd = TRY(connect_attach_socket(d.containers->attach_socket(c.id)));
         const char size[4] = {static_cast<char>(h >> 8), static_cast<char>(h & 0xff), static_cast<char>(wd >> 8),
                               static_cast<char>(wd & 0xff)};
-        auto f = frame(4, size, sizeof size);
-        if (!write_all(fd.get(), f.data(), f.size())) return Error::sys("resize", c.id);
+        auto f = attach_frame(4, size, sizeof size);
+        if (!send_all(fd.get(), f.data(), f.size())) return Error::sys("resize", c.id);
         return {};
     };
     if (auto r = run(); !r) return w.error(r.error());

@@ -10,6 +10,7 @@ namespace berth::api {
 void register_container_routes(Router &router, Daemon &daemon);  // /containers/...
 void register_container_attach_routes(Router &router, Daemon &daemon);  // attach, resize
 void register_volume_routes(Router &router, Daemon &daemon);     // /volumes/...
+void register_exec_routes(Router &router, Daemon &daemon);       // exec create/start/resize/inspect
 void register_container_stats_routes(Router &router, Daemon &daemon);  // top, stats, update
 void register_container_archive_routes(Router &router, Daemon &daemon);  // changes, archive, export
 

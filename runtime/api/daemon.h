@@ -16,6 +16,7 @@
 
 namespace berth::containers {
 class ContainerService;
+class ExecService;
 }
 namespace berth::volumes {
 class VolumeStore;
@@ -54,6 +55,7 @@ struct Daemon {
     std::function<ContainerCounts()> container_counts;
     containers::ContainerService *containers = nullptr;  // /containers/...
     volumes::VolumeStore *volumes = nullptr;             // /volumes/...
+    containers::ExecService *execs = nullptr;            // /containers/{id}/exec, /exec/...
     network::NetworkService *networks = nullptr;         // /networks/...
 };
 

@@ -15,6 +15,7 @@
 #include "api/server.h"
 #include "api/unix_listener.h"
 #include "api/version.h"
+#include "containers/exec_service.h"
 #include "containers/service.h"
 #include "events/event_bus.h"
 #include "images/image_store.h"
@@ -158,6 +159,8 @@ int run_daemon(int argc, char **argv) {
         return ContainerCounts{n.total, n.running, n.paused, n.stopped};
     };
     daemon.containers->recover();
+    containers::ExecService exec_service(*daemon.containers);
+    daemon.execs = &exec_service;
 
     Router router;
     register_all_routes(router, daemon);

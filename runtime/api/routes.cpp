@@ -10,6 +10,7 @@ void register_all_routes(Router &router, Daemon &daemon) {
     register_event_routes(router, daemon);
     register_container_routes(router, daemon);
     register_volume_routes(router, daemon);
+    register_exec_routes(router, daemon);
     register_container_stats_routes(router, daemon);
     register_network_routes(router, daemon);
     register_container_archive_routes(router, daemon);

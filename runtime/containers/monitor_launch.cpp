@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "util/atomic_file.h"
@@ -60,12 +62,31 @@ Result<nlohmann::json> read_report(int fd, std::chrono::milliseconds timeout,
     }
 }
 
+Result<MonitorStarted> launch(const std::filesystem::path &self_exe, const std::filesystem::path &bundle,
+                              const std::vector<std::string> &args, const std::function<void()> &on_created,
+                              std::chrono::milliseconds timeout);
+
 }  // namespace
 
 Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
                                       const std::filesystem::path &bundle,
                                       const std::function<void()> &on_created,
                                       std::chrono::milliseconds timeout) {
+    return launch(self_exe, bundle, {"berthd", "monitor", bundle.string()}, on_created, timeout);
+}
+
+Result<MonitorStarted> launch_exec_process(const std::filesystem::path &self_exe,
+                                           const std::filesystem::path &bundle, const std::string &exec_id,
+                                           const std::function<void()> &on_created,
+                                           std::chrono::milliseconds timeout) {
+    return launch(self_exe, bundle, {"berthd", "exec-process", bundle.string(), exec_id}, on_created, timeout);
+}
+
+namespace {
+
+Result<MonitorStarted> launch(const std::filesystem::path &self_exe, const std::filesystem::path &bundle,
+                              const std::vector<std::string> &args, const std::function<void()> &on_created,
+                              std::chrono::milliseconds timeout) {
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return Error::sys("socketpair", "monitor report");
     UniqueFd ours(sv[0]);
@@ -92,12 +113,12 @@ Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     const std::string exe = self_exe.string();
-    const std::string bundle_s = bundle.string();
-    char *argv[] = {const_cast<char *>("berthd"), const_cast<char *>("monitor"),
-                    const_cast<char *>(bundle_s.c_str()), nullptr};
+    std::vector<char *> argv;
+    for (const auto &a : args) argv.push_back(const_cast<char *>(a.c_str()));
+    argv.push_back(nullptr);
     char *envp[] = {const_cast<char *>("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), nullptr};
     pid_t spawned = 0;
-    int rc = ::posix_spawn(&spawned, exe.c_str(), &fa, &attr, argv, envp);
+    int rc = ::posix_spawn(&spawned, exe.c_str(), &fa, &attr, argv.data(), envp);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
     theirs.reset();
@@ -129,6 +150,8 @@ Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
     out.monitor_pid = report->value("monitor_pid", 0);
     return out;
 }
+
+}  // namespace
 
 bool is_monitor_of(pid_t pid, const std::filesystem::path &bundle) {
     if (pid <= 0) return false;

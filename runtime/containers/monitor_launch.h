@@ -30,6 +30,13 @@ Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
                                       const std::function<void()> &on_created = {},
                                       std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
+// The same for `berthd exec-process <bundle> <exec-id>` (sandbox/README.md, Exec): a
+// process joining the running container; its report and start gate work the same way.
+Result<MonitorStarted> launch_exec_process(const std::filesystem::path &self_exe,
+                                           const std::filesystem::path &bundle, const std::string &exec_id,
+                                           const std::function<void()> &on_created = {},
+                                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
+
 // Whether `pid` is a live `berthd monitor <bundle>` (pids get reused).
 bool is_monitor_of(pid_t pid, const std::filesystem::path &bundle);
 

@@ -44,7 +44,9 @@ public:
         if (io_.tty && io_.out) (void)pty::resize(io_.out.get(), rows, cols);
     }
     void on_detach(bool sent_stdin) override {
-        if (io_.stdin_once && sent_stdin) close_stdin();
+        // With a TTY, Docker leaves stdin open when an attach ends (detach keys keep the
+        // session alive); without one, StdinOnce closes it.
+        if (io_.stdin_once && sent_stdin && !io_.tty) close_stdin();
     }
 
     void close_stdin() {

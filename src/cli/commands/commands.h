@@ -31,6 +31,8 @@ Command ps_command();
 Command logs_command();
 Command inspect_command();
 Command container_inspect_command();
+Command exec_command();    // container_exec.cpp
+Command attach_command();  // container_attach.cpp
 Command port_command();  // container_port.cpp
 Command diff_command();    // container_diff.cpp
 Command cp_command();      // container_cp.cpp

@@ -56,7 +56,7 @@ FlagSpec time_flag() {
 }
 
 int run_start(Context &ctx, const ParsedArgs &args) {
-    if (!args.flag("attach"))
+    if (!args.flag("attach") && !args.flag("interactive"))
         return for_each(ctx, args, [](client::EngineClient &c, const std::string &id) { return client::start_container(c, id); });
     if (args.positional.size() != 1) return ctx.fail("you cannot start and attach multiple containers at once");
     auto client = ctx.client();
@@ -65,6 +65,14 @@ int run_start(Context &ctx, const ParsedArgs &args) {
     auto info = client::inspect_container(**client, id);
     if (!info) return ctx.fail(info.error());
     const bool tty = info->value("/Config/Tty"_json_pointer, false);
+    if (args.flag("interactive") || tty) {
+        AttachSession session;
+        session.tty = tty;
+        session.stdin = args.flag("interactive") && info->value("/Config/OpenStdin"_json_pointer, false);
+        session.detach_keys = args.value("detach-keys");
+        return attach_and_wait(ctx, **client, info->value("Id", id), session,
+                               [&] { return client::start_container(**client, id); }, kExitFailure);
+    }
     if (auto started = client::start_container(**client, id); !started) return ctx.fail(started.error());
     return follow_and_wait(ctx, **client, id, tty, kExitFailure);
 }
@@ -130,7 +138,9 @@ int run_rename(Context &ctx, const ParsedArgs &args) {
 
 Command start_command() {
     Command c = names_command("container start", {"start"}, "Start one or more stopped containers");
-    c.flags = {{"attach", 'a', FlagSpec::Type::Bool, "Attach STDOUT/STDERR and forward signals", "", ""}};
+    c.flags = {{"attach", 'a', FlagSpec::Type::Bool, "Attach STDOUT/STDERR and forward signals", "", ""},
+               {"detach-keys", 0, FlagSpec::Type::String, "Override the key sequence for detaching a container", "", "string"},
+               {"interactive", 'i', FlagSpec::Type::Bool, "Attach container's STDIN", "", ""}};
     c.run = run_start;
     return c;
 }

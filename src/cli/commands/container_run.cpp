@@ -79,10 +79,8 @@ int run_run(Context &ctx, const ParsedArgs &args) {
     }
     const bool detach = args.flag("detach");
     const bool remove = args.flag("rm");
-    if (args.flag("interactive") && !detach) {
-        ctx.fail("interactive sessions (-i) are not supported by this berth yet; use -d and 'berth logs'");
-        return kExitRunFailure;
-    }
+    const bool interactive = args.flag("interactive") && !detach;
+    const bool tty = args.flag("tty");
     // Attached, the CLI removes the container itself after reading its exit code, so that
     // the engine's auto-removal cannot race the wait.
     if (!detach) req->body["HostConfig"].erase("AutoRemove");
@@ -93,16 +91,30 @@ int run_run(Context &ctx, const ParsedArgs &args) {
     }
     auto id = create(ctx, **client, *req);
     if (!id) return kExitRunFailure;
-    if (auto started = client::start_container(**client, *id); !started) {
-        ctx.fail(started.error());
-        if (remove) (void)client::remove_container(**client, *id, true, true);
-        return kExitRunFailure;
+    int code = kExitOk;
+    if (interactive || (tty && !detach)) {
+        // Attached before the start, so the first output and the first stdin byte count.
+        AttachSession session;
+        session.tty = tty;
+        session.stdin = interactive;
+        session.detach_keys = args.value("detach-keys");
+        code = attach_and_wait(ctx, **client, *id, session,
+                               [&] { return client::start_container(**client, *id); }, kExitRunFailure);
+    } else {
+        if (auto started = client::start_container(**client, *id); !started) {
+            ctx.fail(started.error());
+            if (remove) (void)client::remove_container(**client, *id, true, true);
+            return kExitRunFailure;
+        }
+        if (detach) {
+            ctx.out << *id << '\n';
+            return kExitOk;
+        }
+        code = follow_and_wait(ctx, **client, *id, tty, kExitRunFailure);
     }
-    if (detach) {
-        ctx.out << *id << '\n';
-        return kExitOk;
-    }
-    const int code = follow_and_wait(ctx, **client, *id, args.flag("tty"), kExitRunFailure);
+    if (auto running = client::inspect_container(**client, *id);
+        running && running->value("/State/Running"_json_pointer, false))
+        return code;  // detached with the detach keys: the container lives on
     if (remove) {
         auto removed = client::remove_container(**client, *id, true, true);
         if (!removed && removed.error().kind != ErrorKind::NotFound) ctx.fail(removed.error());
@@ -135,6 +147,7 @@ Command run_command() {
     c.summary = "Create and run a new container from an image";
     c.flags = container_create_flags();
     c.flags.push_back({"detach", 'd', FlagSpec::Type::Bool, "Run container in background and print container ID", "", ""});
+    c.flags.push_back({"detach-keys", 0, FlagSpec::Type::String, "Override the key sequence for detaching a container", "", "string"});
     c.min_args = 1;
     c.max_args = -1;
     c.stop_at_first_positional = true;

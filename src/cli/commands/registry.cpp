@@ -14,6 +14,7 @@ const std::vector<Command> &all_commands() {
         commands::rm_command(),          commands::pause_command(),         commands::unpause_command(),
         commands::wait_command(),        commands::rename_command(),        commands::ps_command(),
         commands::logs_command(),        commands::inspect_command(),       commands::container_inspect_command(),
+        commands::exec_command(),        commands::attach_command(),
         commands::port_command(),
         commands::diff_command(),        commands::cp_command(),            commands::export_command(),
         commands::top_command(),         commands::stats_command(),         commands::update_command(),
