@@ -138,7 +138,8 @@ int run_daemon(int argc, char **argv) {
     auto network_service = network::NetworkService::open(network_options);
     if (!network_service) return fail("berthd cannot start: open networks: " + network_service.error().message());
     daemon.networks = network_service->get();
-    auto port_publisher = network::PortPublisher::open();
+    // Its own nftables table per root: berthds with private roots (tests) never clear each other's.
+    auto port_publisher = network::PortPublisher::open({.nft_table = network::nft_table_for_root(cfg.root)});
     if (!port_publisher) return fail("berthd cannot start: published ports: " + port_publisher.error().message());
     auto dns_server = network::DnsServer::open(network::DnsOptions{});
     if (!dns_server) return fail("berthd cannot start: embedded DNS server: " + dns_server.error().message());
