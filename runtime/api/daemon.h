@@ -36,6 +36,9 @@ struct DaemonConfig {
     std::filesystem::path log_file;  // empty: stderr only
     images::RegistryConfig registry;  // --insecure-registry, --certs-dir
     std::string bridge_name = "berth0";  // --bridge: interface of the default `bridge` network
+    // --resolv-conf: the host's resolvers, for containers' resolv.conf and the embedded DNS
+    // server's upstreams.
+    std::filesystem::path resolv_conf = "/etc/resolv.conf";
 };
 
 // What /info reports about containers; filled in by the container subsystem.

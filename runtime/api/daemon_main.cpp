@@ -141,7 +141,9 @@ int run_daemon(int argc, char **argv) {
     // Its own nftables table per root: berthds with private roots (tests) never clear each other's.
     auto port_publisher = network::PortPublisher::open({.nft_table = network::nft_table_for_root(cfg.root)});
     if (!port_publisher) return fail("berthd cannot start: published ports: " + port_publisher.error().message());
-    auto dns_server = network::DnsServer::open(network::DnsOptions{});
+    network::DnsOptions dns_options;
+    dns_options.resolv_conf = cfg.resolv_conf;
+    auto dns_server = network::DnsServer::open(dns_options);
     if (!dns_server) return fail("berthd cannot start: embedded DNS server: " + dns_server.error().message());
 
     containers::ServiceOptions container_options;
@@ -152,6 +154,7 @@ int run_daemon(int argc, char **argv) {
     container_options.networks = daemon.networks;
     container_options.ports = port_publisher->get();
     container_options.dns = dns_server->get();
+    container_options.host_resolv_conf = cfg.resolv_conf;
     auto container_service = containers::ContainerService::open(container_options);
     if (!container_service) return fail("berthd cannot start: open containers: " + container_service.error().message());
     daemon.containers = container_service->get();

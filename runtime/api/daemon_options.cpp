@@ -19,6 +19,7 @@ std::string daemon_usage() {
            "      --insecure-registry HOST  allow plain HTTP for HOST[:PORT] or a CIDR (repeatable)\n"
            "      --certs-dir DIR           per-registry CAs, DIR/<host:port>/ca.crt (default /etc/berth/certs.d)\n"
            "  -b, --bridge NAME             interface of the default bridge network (default berth0)\n"
+           "      --resolv-conf FILE        the host's resolvers for containers and DNS (default /etc/resolv.conf)\n"
            "  -v, --version                 print the version and exit\n"
            "  -h, --help                    print this help and exit\n"
            "\n"
@@ -74,6 +75,9 @@ Result<DaemonOptions> parse_daemon_options(const std::vector<std::string> &args)
             c.bridge_name = TRY(take_value());
             if (c.bridge_name.empty() || c.bridge_name.size() > 15 || c.bridge_name.find('/') != std::string::npos)
                 return Error::invalid("--bridge: an interface name of 1 to 15 characters is needed");
+        } else if (flag == "--resolv-conf") {
+            c.resolv_conf = TRY(take_value());
+            if (!c.resolv_conf.is_absolute()) return Error::invalid("--resolv-conf must be an absolute path");
         } else {
             return Error::invalid("unknown flag: " + args[i] + " (see berthd --help)");
         }
