@@ -84,12 +84,14 @@ ApplicationWindow {
             NewContainerView { objectName: "page-new" }
             ImagesView { objectName: "page-images" }
             PreferencesView { objectName: "page-preferences" }
-            EmptyState {
+            ContainerView {
                 objectName: "page-container"
-                //: Placeholder of the container screen
-                title: qsTr("Container details are coming soon")
-                //: Placeholder hint of the container screen
-                hint: qsTr("Logs, settings and controls for a container will appear here.")
+                containerId: window.selectedContainer
+                onReplaced: (newId) => window.selectedContainer = newId
+                onRemoved: {
+                    window.selectedContainer = ""
+                    window.page = "images"
+                }
             }
         }
     }
