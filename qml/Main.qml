@@ -38,7 +38,7 @@ ApplicationWindow {
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
 
-    // "new", "images", "preferences", "container"
+    // "new", "images", "preferences", "container", "volumes", "networks"
     property string page: "images"
     property string selectedContainer
     // Once connected, a short reconnect (the event stream restarting) keeps the main
@@ -79,7 +79,7 @@ ApplicationWindow {
             objectName: "pages"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: ["new", "images", "preferences", "container"].indexOf(window.page)
+            currentIndex: ["new", "images", "preferences", "container", "volumes", "networks"].indexOf(window.page)
 
             NewContainerView { objectName: "page-new" }
             ImagesView { objectName: "page-images" }
@@ -93,6 +93,17 @@ ApplicationWindow {
                     window.page = "images"
                 }
             }
+            VolumesView { objectName: "page-volumes" }
+            NetworksView { objectName: "page-networks" }
+        }
+    }
+
+    // A container made by the New container flow runs: select it, which shows it.
+    Connections {
+        target: CreateController
+        function onContainerOpened(containerId) {
+            window.selectedContainer = containerId
+            window.page = "container"
         }
     }
 

@@ -14,6 +14,7 @@ Dialog {
     parent: Overlay.overlay
     x: parent ? (parent.width - width) / 2 : 0
     y: parent ? (parent.height - height) / 3 : 0
+    Overlay.modal: Rectangle { color: Theme.backdrop }
     width: 460
     padding: Theme.padding
 

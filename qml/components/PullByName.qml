@@ -4,12 +4,15 @@ import QtQuick.Layouts
 import Berth
 
 // "Pull by name": a field, a button, the validation message under the field, and the
-// progress of the pull once it runs.
+// progress of the pull once it runs. With showCreate, a Create button too: pull if needed,
+// then create and start a container (CreateController), its progress shown here.
 ColumnLayout {
     id: root
     property string prefix: "pull"
     readonly property string problem: ImageController.validateReference(field.text)
     property alias text: field.text
+    property bool showCreate: false
+    readonly property string createOrigin: root.prefix
     spacing: Theme.spacing
 
     RowLayout {
@@ -35,7 +38,22 @@ ColumnLayout {
             Accessible.name: qsTr("Pull image")
             highlighted: true
             enabled: root.problem === "" && !ImageController.pulling
-            onClicked: if (enabled) ImageController.pull(field.text)
+            onClicked: {
+                if (!enabled)
+                    return
+                CreateController.reset()
+                ImageController.pull(field.text)
+            }
+        }
+        Button {
+            objectName: root.prefix + "-create"
+            visible: root.showCreate
+            //: Button next to "Pull" that pulls the image if needed and starts a container from it
+            text: qsTr("Create")
+            Accessible.name: qsTr("Create container from this image")
+            enabled: root.problem === "" && !ImageController.pulling && !CreateController.running
+                     && EngineHub.containersSupported
+            onClicked: CreateController.createFrom(field.text, root.createOrigin)
         }
     }
     Label {
@@ -51,6 +69,12 @@ ColumnLayout {
     PullPanel {
         Layout.fillWidth: true
         objectName: root.prefix + "-progress"
-        visible: ImageController.pullState !== "idle"
+        // A pull that Create started shows in CreateStatus, where Create was clicked.
+        visible: ImageController.pullState !== "idle" && CreateController.step === "idle"
+    }
+    CreateStatus {
+        objectName: root.prefix + "-createStatus"
+        Layout.fillWidth: true
+        origin: root.createOrigin
     }
 }

@@ -160,6 +160,10 @@ Rectangle {
                 model: [
                     //: Sidebar navigation entry to the Images screen
                     { page: "images", label: qsTr("Images") },
+                    //: Sidebar navigation entry to the Volumes screen
+                    { page: "volumes", label: qsTr("Volumes") },
+                    //: Sidebar navigation entry to the Networks screen
+                    { page: "networks", label: qsTr("Networks") },
                     //: Sidebar navigation entry to the Preferences screen
                     { page: "preferences", label: qsTr("Preferences") }
                 ]

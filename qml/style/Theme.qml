@@ -19,6 +19,8 @@ QtObject {
     readonly property color border: dark ? "#3d4451" : "#d3d8e0"
     readonly property color selection: dark ? "#2f4468" : "#dbe6fb"
     readonly property color hover: dark ? "#343b48" : "#eef1f6"
+    // Dims the window behind a modal dialog.
+    readonly property color backdrop: dark ? "#99000000" : "#66101828"
 
     // Text
     readonly property color text: dark ? "#eceef3" : "#1b2230"

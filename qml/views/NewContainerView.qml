@@ -8,6 +8,14 @@ import Berth
 Item {
     id: root
     property string selectedId
+    // What Create starts from: the image's first name, or its ID when it has none.
+    readonly property string selectedReference: {
+        const row = EngineHub.images.count >= 0 ? EngineHub.images.indexOfId(root.selectedId) : -1
+        if (row < 0)
+            return ""
+        const image = EngineHub.images.get(row)
+        return image.dangling ? image.imageId : image.repository + ":" + image.tag
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -32,6 +40,7 @@ Item {
         PullByName {
             Layout.fillWidth: true
             prefix: "new-pull"
+            showCreate: true
         }
 
         TabBar {
@@ -88,8 +97,14 @@ Item {
                         text: qsTr("Create")
                         Accessible.name: qsTr("Create container")
                         highlighted: true
-                        enabled: EngineHub.containersSupported && root.selectedId !== ""
+                        enabled: EngineHub.containersSupported && root.selectedId !== "" && !CreateController.running
+                        onClicked: CreateController.createFrom(root.selectedReference, "local")
                     }
+                }
+                CreateStatus {
+                    objectName: "new-local-createStatus"
+                    Layout.fillWidth: true
+                    origin: "local"
                 }
             }
 

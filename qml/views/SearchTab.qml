@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Berth
 
 // Search images in a registry: the engine's search, or the catalog of the registry set in
-// Preferences. Each result can be pulled with a chosen tag.
+// Preferences. Each result can be pulled with a chosen tag, or created (pulled if needed,
+// then run) with the progress shown on the card.
 ColumnLayout {
     id: root
     spacing: Theme.spacing
@@ -122,8 +123,26 @@ ColumnLayout {
                         text: qsTr("Pull")
                         Accessible.name: qsTr("Pull %1").arg(card.name)
                         enabled: !ImageController.pulling
-                        onClicked: ImageController.pull(card.name + ":" + (tagBox.editText || "latest"))
+                        onClicked: {
+                            CreateController.reset()
+                            ImageController.pull(card.name + ":" + (tagBox.editText || "latest"))
+                        }
                     }
+                    Button {
+                        objectName: "search-create-" + card.name
+                        //: Button on a search result that pulls it if needed and starts a container
+                        text: qsTr("Create")
+                        Accessible.name: qsTr("Create container from %1").arg(card.name)
+                        highlighted: true
+                        enabled: !ImageController.pulling && !CreateController.running && EngineHub.containersSupported
+                        onClicked: CreateController.createFrom(card.name + ":" + (tagBox.editText || "latest"),
+                                                               "search:" + card.name)
+                    }
+                }
+                CreateStatus {
+                    objectName: "search-createStatus-" + card.name
+                    Layout.fillWidth: true
+                    origin: "search:" + card.name
                 }
                 Label {
                     Layout.fillWidth: true

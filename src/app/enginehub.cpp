@@ -271,7 +271,7 @@ void EngineHub::startEvents()
 
 void EngineHub::onEvent(const QString &type, const QString &action, const QString &id, const QString &name)
 {
-    Q_UNUSED(name)
+    emit engineEvent(type, action, id, name);
     if (type == u"image") {
         if (action == u"delete") {
             m_images->removeById(id);

@@ -76,6 +76,8 @@ signals:
     // Every image event after it reached the model (tests and the controllers wait on it).
     void imageEventApplied(const QString &action, const QString &id);
     void containerEventApplied(const QString &action, const QString &id);
+    // Every event as it arrived, for the models the hub does not own (volumes, networks).
+    void engineEvent(const QString &type, const QString &action, const QString &id, const QString &name);
 
 private:
     explicit EngineHub(QObject *parent = nullptr);

@@ -1,5 +1,6 @@
 // berth-desktop: the Berth window.
 #include "appsetup.h"
+#include "enginehub.h"
 
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -30,6 +31,23 @@ void reportFirstFrame(QQuickWindow *window)
     }, Qt::DirectConnection);
 }
 
+// BERTH_BENCH_CONTAINER_ROWS: the app prints "container-row <name> <CLOCK_MONOTONIC>" when a
+// container's row enters the sidebar's model, so the script measures create -> row.
+void reportContainerRows()
+{
+    if (!qEnvironmentVariableIsSet("BERTH_BENCH_CONTAINER_ROWS"))
+        return;
+    ContainerModel *model = EngineHub::instance()->containers();
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, model, [model](const QModelIndex &, int first, int last) {
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        for (int row = first; row <= last; ++row)
+            std::printf("container-row %s %lld.%09ld\n", qPrintable(model->index(row).data(ContainerModel::NameRole).toString()),
+                        static_cast<long long>(now.tv_sec), now.tv_nsec);
+        std::fflush(stdout);
+    });
+}
+
 // The benchmark's baseline: a bare Quick Controls window, same binary, style and renderer.
 QQuickWindow *loadBareWindow(QQmlApplicationEngine &engine)
 {
@@ -49,5 +67,6 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
     reportFirstFrame(window);
+    reportContainerRows();
     return application.exec();
 }

@@ -1,0 +1,156 @@
+#include "models/networkmodel.h"
+
+#include "models/format.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace {
+bool before(const NetworkRecord &a, const NetworkRecord &b)
+{
+    const bool pa = NetworkModel::isPredefined(a.name);
+    const bool pb = NetworkModel::isPredefined(b.name);
+    if (pa != pb)
+        return pa;
+    return QString::compare(a.name, b.name, Qt::CaseInsensitive) < 0;
+}
+}  // namespace
+
+NetworkModel::NetworkModel(QObject *parent) : QAbstractListModel(parent) {}
+
+bool NetworkModel::isPredefined(const QString &name)
+{
+    return name == u"bridge" || name == u"host" || name == u"none";
+}
+
+int NetworkModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QStringList NetworkModel::usersOf(const NetworkRecord &n) const
+{
+    QStringList users = n.containers;
+    for (const QString &c : m_usedBy.value(n.name)) {
+        if (!users.contains(c))
+            users << c;
+    }
+    return users;
+}
+
+QVariant NetworkModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const NetworkRecord &n = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return n.name;
+    case IdRole: return n.id;
+    case ShortIdRole: return n.id.left(12);
+    case DriverRole: return n.driver;
+    case SubnetRole: return n.subnet;
+    case GatewayRole: return n.gateway;
+    case InternalRole: return n.internal;
+    case CreatedRole: return format::dateTime(n.created);
+    case UsedByRole: return usersOf(n);
+    case InUseRole: return !usersOf(n).isEmpty();
+    case PredefinedRole: return isPredefined(n.name);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> NetworkModel::roleNames() const
+{
+    return {{IdRole, "networkId"},   {ShortIdRole, "shortId"},   {NameRole, "name"},
+            {DriverRole, "driver"},  {SubnetRole, "subnet"},     {GatewayRole, "gateway"},
+            {InternalRole, "internal"}, {CreatedRole, "created"}, {UsedByRole, "usedBy"},
+            {InUseRole, "inUse"},    {PredefinedRole, "predefined"}};
+}
+
+int NetworkModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+int NetworkModel::rowOfName(const QString &name) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).name == name)
+            return i;
+    }
+    return -1;
+}
+
+QVariantMap NetworkModel::get(int row) const
+{
+    QVariantMap out;
+    if (row < 0 || row >= m_rows.size())
+        return out;
+    const QModelIndex i = index(row);
+    const auto roles = roleNames();
+    for (auto it = roles.begin(); it != roles.end(); ++it)
+        out.insert(QString::fromLatin1(it.value()), data(i, it.key()));
+    return out;
+}
+
+int NetworkModel::insertPosition(const NetworkRecord &n) const
+{
+    int at = 0;
+    while (at < m_rows.size() && before(m_rows.at(at), n))
+        ++at;
+    return at;
+}
+
+void NetworkModel::resetAll(const QList<NetworkRecord> &networks)
+{
+    beginResetModel();
+    m_rows = networks;
+    std::sort(m_rows.begin(), m_rows.end(), before);
+    endResetModel();
+    emit countChanged();
+}
+
+void NetworkModel::upsert(const NetworkRecord &network)
+{
+    int row = rowOf(network.id);
+    if (row < 0 && network.id.isEmpty())
+        row = rowOfName(network.name);
+    if (row >= 0) {
+        m_rows[row] = network;
+        emit dataChanged(index(row), index(row));
+        return;
+    }
+    const int at = insertPosition(network);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, network);
+    endInsertRows();
+    emit countChanged();
+}
+
+void NetworkModel::remove(const QString &idOrName)
+{
+    int row = rowOf(idOrName);
+    if (row < 0)
+        row = rowOfName(idOrName);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    emit countChanged();
+}
+
+void NetworkModel::setUsage(const QHash<QString, QStringList> &usedBy)
+{
+    const QHash<QString, QStringList> old = std::exchange(m_usedBy, usedBy);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const QString &name = m_rows.at(row).name;
+        if (old.value(name) != m_usedBy.value(name))
+            emit dataChanged(index(row), index(row), {UsedByRole, InUseRole});
+    }
+}
