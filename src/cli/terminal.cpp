@@ -23,7 +23,7 @@ struct sigaction g_previous[sizeof kFatalSignals / sizeof kFatalSignals[0]];
 // Restores the terminal, then lets the signal do what it would have done.
 void on_fatal_signal(int sig) {
     if (g_raw_active) {
-        ::tcsetattr(g_raw_fd, TCSAFLUSH, &g_saved);
+        ::tcsetattr(g_raw_fd, TCSANOW, &g_saved);
         g_raw_active = 0;
     }
     ::signal(sig, SIG_DFL);
@@ -63,7 +63,7 @@ Result<RawMode> RawMode::enable(int fd) {
     for (std::size_t i = 0; i < sizeof kFatalSignals / sizeof kFatalSignals[0]; ++i)
         ::sigaction(kFatalSignals[i], &sa, &g_previous[i]);
     g_raw_active = 1;
-    if (::tcsetattr(fd, TCSAFLUSH, &raw) < 0) {
+    if (::tcsetattr(fd, TCSANOW, &raw) < 0) {  // not FLUSH: keys typed ahead must reach the session
         const int e = errno;
         g_raw_active = 0;
         for (std::size_t i = 0; i < sizeof kFatalSignals / sizeof kFatalSignals[0]; ++i)
@@ -86,7 +86,7 @@ RawMode &RawMode::operator=(RawMode &&other) noexcept {
 void RawMode::restore() {
     if (!active_) return;
     active_ = false;
-    if (g_raw_active) ::tcsetattr(g_raw_fd, TCSAFLUSH, &g_saved);
+    if (g_raw_active) ::tcsetattr(g_raw_fd, TCSANOW, &g_saved);
     g_raw_active = 0;
     for (std::size_t i = 0; i < sizeof kFatalSignals / sizeof kFatalSignals[0]; ++i)
         ::sigaction(kFatalSignals[i], &g_previous[i], nullptr);

@@ -34,6 +34,10 @@ for cli in "$BERTH" "$DOCKER"; do
   assert_eq "$("$cli" exec -u 1234:5678 box id -u)" "1234" "$name exec -u uid:gid"
   assert_contains "$("$cli" exec box env)" "PATH=" "$name exec keeps the container's env"
 
+  log "$name exec --privileged lifts the capability limit"
+  assert_ne "$("$cli" exec --privileged box grep CapEff /proc/self/status)" \
+            "$("$cli" exec box grep CapEff /proc/self/status)" "$name exec --privileged capabilities"
+
   log "$name exec -i forwards piped stdin"
   assert_eq "$(echo hi | "$cli" exec -i box cat)" "hi" "$name echo hi | exec -i cat"
   assert_eq "$(printf 'a\nb\n' | "$cli" exec -i box wc -l | tr -d ' ')" "2" "$name stdin EOF reaches the process"
@@ -100,7 +104,7 @@ for cli in "$BERTH" "$DOCKER"; do
       ["expect", "# ", 20],
       ["send", "echo $((6*7))\r"], ["expect", "42", 10],
       ["send", "stty size\r"], ["expect", "24 80", 10],
-      ["resize", 40, 100], ["sleep", 0.5],
+      ["resize", 40, 100], ["sleep", 2],
       ["send", "stty size\r"], ["expect", "40 100", 10],
       ["send", "exit 5\r"]]' -- "$cli" exec -it box sh || code=$?
   assert_eq "$code" "5" "$name exec -it exit code (transcript: $(tr -d '\r' < "$BERTH_TEST_TMP/it-$name.out" | tail -c 300))"
@@ -120,7 +124,7 @@ for cli in "$BERTH" "$DOCKER"; do
   log "$name attach to it again, then exit the shell"
   code=0
   $PTY 24 80 "$BERTH_TEST_TMP/attach-$name.out" '[
-      ["sleep", 0.5], ["send", "\r"], ["expect", "# ", 20],
+      ["sleep", 1.5], ["send", "\r"], ["expect", "# ", 20],
       ["send", "exit 9\r"]]' -- "$cli" attach "it-$name" || code=$?
   assert_eq "$code" "9" "$name attach: the container's exit code"
   assert_eq "$("$BERTH" inspect --format '{{.State.Status}} {{.State.ExitCode}}' "it-$name")" "exited 9" "$name container exited"
@@ -133,6 +137,15 @@ for cli in "$BERTH" "$DOCKER"; do
   assert_eq "$code" "4" "$name start -ai exit code"
   "$BERTH" rm "it-$name" > /dev/null
 done
+
+log "the local terminal leaves raw mode on exit and on SIGTERM"
+$PTY 24 80 "$BERTH_TEST_TMP/restore.out" '[["expect", "restored:", 30]]' -- sh -c "
+    \"$BERTH\" exec -it box true; echo exit-\$(stty -a | grep -o -- '-\\?icanon' | head -1)
+    \"$BERTH\" exec -it box sleep 30 < /dev/tty & p=\$!; sleep 2; kill \$p; wait \$p
+    echo restored: \$(stty -a | grep -o -- '-\\?icanon' | head -1)" || true
+out="$(tr -d '\r' < "$BERTH_TEST_TMP/restore.out")"
+assert_contains "$out" "exit-icanon" "canonical mode back after the session"
+assert_contains "$out" "restored: icanon" "canonical mode back after SIGTERM"
 
 log "attach with logs=1 replays the log first"
 "$BERTH" run -d --name talker "$IMG" sh -c 'echo early; sleep 2; echo late' > /dev/null
