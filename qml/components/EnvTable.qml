@@ -60,6 +60,7 @@ ColumnLayout {
                 }
                 Button {
                     objectName: root.prefix + "-remove-" + row.index
+                    Layout.preferredWidth: 36
                     flat: true
                     text: "✕"
                     Accessible.name: qsTr("Remove row %1").arg(row.index + 1)

@@ -101,6 +101,7 @@ ColumnLayout {
                 }
                 Button {
                     objectName: root.prefix + "-remove-" + row.index
+                    Layout.preferredWidth: 36
                     flat: true
                     text: "✕"
                     //: Accessible name of the button that deletes a table row; %1 is the row number

@@ -41,7 +41,7 @@ ColumnLayout {
                 spacing: Theme.spacing
                 TextField {
                     objectName: root.prefix + "-containerPath-" + row.index
-                    Layout.preferredWidth: 180
+                    Layout.preferredWidth: 140
                     text: row.containerPath
                     placeholderText: "/data"
                     selectByMouse: true
@@ -51,7 +51,7 @@ ColumnLayout {
                 }
                 ComboBox {
                     objectName: root.prefix + "-kind-" + row.index
-                    Layout.preferredWidth: 120
+                    Layout.preferredWidth: 100
                     textRole: "label"
                     valueRole: "kind"
                     //: Kind of storage: a folder on this computer / a named volume
@@ -66,6 +66,7 @@ ColumnLayout {
                 TextField {
                     objectName: root.prefix + "-source-" + row.index
                     Layout.fillWidth: true
+                    Layout.minimumWidth: 160
                     visible: row.kind !== "volume"
                     text: row.kind !== "volume" ? row.source : ""
                     //: Placeholder of the host folder field
@@ -103,6 +104,7 @@ ColumnLayout {
                 }
                 Button {
                     objectName: root.prefix + "-remove-" + row.index
+                    Layout.preferredWidth: 36
                     flat: true
                     text: "✕"
                     Accessible.name: qsTr("Remove row %1").arg(row.index + 1)

@@ -9,6 +9,35 @@ Item {
     id: root
     readonly property SettingsController form: ContainerController.settings
 
+    function sectionLabel(key) {
+        switch (key) {
+        //: Settings section
+        case "general": return qsTr("General")
+        //: Settings section
+        case "ports": return qsTr("Ports")
+        //: Settings section
+        case "volumes": return qsTr("Volumes")
+        //: Settings section
+        case "network": return qsTr("Network")
+        //: Settings section
+        case "advanced": return qsTr("Advanced")
+        }
+        return key
+    }
+    function restartLabel(key) {
+        switch (key) {
+        //: Restart policy "no"
+        case "no": return qsTr("Never restart")
+        //: Restart policy "on-failure"
+        case "on-failure": return qsTr("Restart when it fails")
+        //: Restart policy "unless-stopped"
+        case "unless-stopped": return qsTr("Always, unless I stopped it")
+        //: Restart policy "always"
+        case "always": return qsTr("Always")
+        }
+        return key
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.topMargin: Theme.spacing
@@ -29,25 +58,15 @@ Item {
                 currentIndex: 0
                 //: Accessible name of the list of settings sections
                 Accessible.name: qsTr("Settings sections")
-                model: [
-                    //: Settings section
-                    { key: "general", label: qsTr("General") },
-                    //: Settings section
-                    { key: "ports", label: qsTr("Ports") },
-                    //: Settings section
-                    { key: "volumes", label: qsTr("Volumes") },
-                    //: Settings section
-                    { key: "network", label: qsTr("Network") },
-                    //: Settings section
-                    { key: "advanced", label: qsTr("Advanced") }
-                ]
+                // Keys only: a language switch re-words the labels without resetting the choice.
+                model: ["general", "ports", "volumes", "network", "advanced"]
                 delegate: ItemDelegate {
-                    required property var modelData
+                    required property string modelData
                     required property int index
-                    objectName: "settings-section-" + modelData.key
+                    objectName: "settings-section-" + modelData
                     width: ListView.view.width
-                    text: modelData.label
-                    Accessible.name: modelData.label
+                    text: root.sectionLabel(modelData)
+                    Accessible.name: text
                     highlighted: ListView.isCurrentItem
                     onClicked: sections.currentIndex = index
                     background: Rectangle {
@@ -118,21 +137,18 @@ Item {
                                     id: restart
                                     objectName: "settings-restart"
                                     Layout.preferredWidth: 320
-                                    textRole: "label"
-                                    valueRole: "key"
                                     Accessible.name: qsTr("Restart policy")
-                                    model: [
-                                        //: Restart policy "no"
-                                        { key: "no", label: qsTr("Never restart") },
-                                        //: Restart policy "on-failure"
-                                        { key: "on-failure", label: qsTr("Restart when it fails") },
-                                        //: Restart policy "unless-stopped"
-                                        { key: "unless-stopped", label: qsTr("Always, unless I stopped it") },
-                                        //: Restart policy "always"
-                                        { key: "always", label: qsTr("Always") }
-                                    ]
-                                    currentIndex: Math.max(0, ["no", "on-failure", "unless-stopped", "always"].indexOf(root.form.restartPolicy))
-                                    onActivated: root.form.restartPolicy = currentValue
+                                    model: ["no", "on-failure", "unless-stopped", "always"]
+                                    currentIndex: Math.max(0, model.indexOf(root.form.restartPolicy))
+                                    displayText: root.restartLabel(root.form.restartPolicy)
+                                    delegate: ItemDelegate {
+                                        required property string modelData
+                                        required property int index
+                                        width: restart.width
+                                        text: root.restartLabel(modelData)
+                                        highlighted: restart.highlightedIndex === index
+                                    }
+                                    onActivated: (i) => root.form.restartPolicy = model[i]
                                 }
                                 Label {
                                     visible: root.form.restartPolicy === "on-failure"
@@ -367,6 +383,7 @@ Item {
                 text: qsTr("Revert")
                 Accessible.name: qsTr("Revert the changes")
                 enabled: root.form.dirty && !ContainerController.busy
+                opacity: enabled ? 1 : 0.45
                 onClicked: root.form.revert()
             }
             Button {
@@ -377,6 +394,7 @@ Item {
                 highlighted: true
                 enabled: root.form.dirty && root.form.valid && !ContainerController.busy
                          && ContainerController.canDo("save", ContainerController.stateName)
+                opacity: enabled ? 1 : 0.45
                 onClicked: ContainerController.saveSettings()
             }
         }
