@@ -13,7 +13,6 @@ ListView {
 
     clip: true
     boundsBehavior: Flickable.StopAtBounds
-    reuseItems: true
     cacheBuffer: 400
     keyNavigationEnabled: true
     activeFocusOnTab: true

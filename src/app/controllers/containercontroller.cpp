@@ -499,6 +499,8 @@ bool ContainerController::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         emit lastMessageChanged();
         emit lastErrorChanged();
+        // The form's messages are words of the old language until checked again.
+        m_settings->validate();
     }
     return QObject::eventFilter(watched, event);
 }
