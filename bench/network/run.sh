@@ -194,6 +194,7 @@ fi
 "${B[@]}" rm -f bench > /dev/null
 stop_pid "$bpid"
 unset 'pids[${#pids[@]}-1]'
+berth_sock=""
 
 # --- Debian's dockerd, privately ---
 docker_note=""

@@ -28,9 +28,11 @@ namespace asio = boost::asio;
 using Descriptor = asio::posix::stream_descriptor;
 using Wait = asio::posix::descriptor_base::wait_type;
 
-// A larger pipe means fewer splice() calls per megabyte; the kernel may refuse (per-user
-// pipe limits), in which case the default 64 KiB is fine.
-constexpr int kPipeSize = 256 * 1024;
+// A larger pipe means fewer splice() calls per megabyte (1 MiB is Linux's pipe-max-size).
+// It holds only what was already read from the sender's socket, where it would otherwise
+// have waited, so it does not add to what a slow reader can pin. The kernel may refuse
+// (per-user pipe limits), in which case the default 64 KiB is fine.
+constexpr int kPipeSize = 1024 * 1024;
 constexpr std::size_t kBufferSize = 256 * 1024;
 // Rounds one direction may run before yielding the io thread to other connections.
 constexpr int kRoundsPerTurn = 16;
