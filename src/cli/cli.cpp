@@ -31,7 +31,7 @@ std::string group_of(const Command &c) {
 }
 
 const std::map<std::string, std::string> &group_summaries() {
-    static const std::map<std::string, std::string> g = {{"container", "Manage containers"}, {"image", "Manage images"}, {"volume", "Manage volumes"}};
+    static const std::map<std::string, std::string> g = {{"container", "Manage containers"}, {"image", "Manage images"}, {"volume", "Manage volumes"}, {"network", "Manage networks"}};
     return g;
 }
 

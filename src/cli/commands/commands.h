@@ -49,4 +49,13 @@ Command volume_inspect_command();
 Command volume_rm_command();
 Command volume_prune_command();
 
+// Networks (network.cpp)
+Command network_create_command();
+Command network_ls_command();
+Command network_inspect_command();
+Command network_rm_command();
+Command network_connect_command();
+Command network_disconnect_command();
+Command network_prune_command();
+
 }  // namespace berth::cli::commands

@@ -1,4 +1,5 @@
 #include "cli/commands/container_create_options.h"
+#include "cli/commands/network_flags.h"
 #include "cli/commands/publish_flags.h"
 
 #include <cctype>
@@ -157,6 +158,7 @@ std::vector<FlagSpec> container_create_flags() {
         {"stop-signal", 0, Type::String, "Signal to stop the container", "", "string"},
         {"stop-timeout", 0, Type::String, "Timeout (in seconds) to stop a container", "", "int"},
         kPublishFlag, kPublishAllFlag, kExposeFlag,
+        BERTH_NETWORK_FLAGS,
     };
 }
 
@@ -310,6 +312,7 @@ Result<CreateRequest> build_create_request(const ParsedArgs &args) {
     }
     TRY(add_resource_and_runtime_flags(args, config, host));
     TRY(add_publish_flags(args, config, host));
+    TRY(add_network_flags(args, config, host));
     config["HostConfig"] = host;
     req.body = std::move(config);
     return req;

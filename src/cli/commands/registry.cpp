@@ -20,6 +20,9 @@ const std::vector<Command> &all_commands() {
         commands::top_command(),         commands::stats_command(),         commands::update_command(),
         commands::container_prune_command(), commands::volume_create_command(), commands::volume_ls_command(),
         commands::volume_inspect_command(), commands::volume_rm_command(),   commands::volume_prune_command(),
+        commands::network_create_command(), commands::network_ls_command(), commands::network_inspect_command(),
+        commands::network_rm_command(), commands::network_connect_command(), commands::network_disconnect_command(),
+        commands::network_prune_command(),
     };
     return table;
 }
