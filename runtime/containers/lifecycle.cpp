@@ -6,6 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "containers/bundle_links.h"
 #include "containers/monitor_launch.h"
 #include "containers/networking.h"
 #include "containers/rootfs_files.h"
@@ -419,6 +420,12 @@ void ContainerService::recover() {
             on_monitor_exit(c.id);  // exited while berthd was down
         }
     }
+    // Links left by a daemon killed before it could remove them: ours of containers that
+    // are not running (start makes them again), and anyone's whose directory is gone.
+    sweep_bundle_links(opts_.bundle_links, store_->dir("x").parent_path(), [this](const std::string &id) {
+        auto c = store_->get(id);
+        return c && c->state.running;
+    });
     // `always` comes back with the daemon; `unless-stopped` only if the user didn't stop it.
     for (const auto &c : store_->list()) {
         if (c.state.running || c.state.restarting || c.state.status == kStatusCreated) continue;

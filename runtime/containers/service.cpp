@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "containers/bundle_links.h"
 #include "containers/create_plan.h"
 #include "containers/ids.h"
 #include "containers/networking.h"
@@ -39,6 +40,11 @@ ContainerService::~ContainerService() {
     sched_cv_.notify_all();
     if (scheduler_.joinable()) scheduler_.join();
     watcher_.reset();
+    // Running containers keep their links (their monitors use them); the rest go.
+    sweep_bundle_links(opts_.bundle_links, store_->dir("x").parent_path(), [this](const std::string &id) {
+        auto c = store_->get(id);
+        return c && c->state.running;
+    });
     if (opts_.images) opts_.images->set_in_use_check(nullptr);
     if (opts_.volumes) opts_.volumes->set_users_check(nullptr);
 }
