@@ -95,6 +95,10 @@ void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
         const std::string path = TRY(path_param(req));
         containers::ExtractIntoOptions o;
         o.no_overwrite_dir_non_dir = req.query.get_bool("noOverwriteDirNonDir");
+        if (req.query.get_bool("copyUIDGID")) {
+            auto c = TRY(svc->get(req.param("id")));
+            o.owner_user = c.config.value("User", std::string());
+        }
         auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Write));
         auto r = containers::extract_into_container(view.root(), path, req.body, o);
         if (!r) return file_error(std::move(r).error(), path, req.param("id"));

@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "containers/rootfs_files.h"
 #include "containers/rootfs_view.h"
 #include "images/layer_unpack.h"
 
@@ -63,6 +64,20 @@ Result<Located> locate(int root, const std::string &path) {
     l.name = p.filename().string();
     l.base = l.name;
     return l;
+}
+
+// A small text file of the container ("" when it is not there).
+std::string read_in_root(int root, const std::string &path) {
+    auto fd = open_in_root(root, path, O_RDONLY);
+    if (!fd) return {};
+    std::string out;
+    char buf[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd->get(), buf, sizeof buf);
+        if (n <= 0 || out.size() > (1u << 20)) break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
 }
 
 struct ArchiveReadDeleter {
@@ -123,6 +138,11 @@ Result<void> extract_into_container(int root, const std::string &path, std::stri
         return Error::invalid(std::string("the request body is not a tar archive: ") + (msg ? msg : ""));
     }
     images::ExtractOptions eo;
+    if (!options.owner_user.empty()) {
+        const auto u = TRY(resolve_user(options.owner_user, read_in_root(root, "/etc/passwd"),
+                                        read_in_root(root, "/etc/group"), {}));
+        eo.owner = std::make_pair(u.uid, u.gid);
+    }
     eo.overlay_whiteouts = false;  // a ".wh." file copied in is just a file
     eo.refuse_devices = true;
     eo.no_overwrite_dir_non_dir = options.no_overwrite_dir_non_dir;

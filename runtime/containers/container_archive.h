@@ -24,6 +24,9 @@ Result<void> archive_container_path(int root, const std::string &path, const Tar
 
 struct ExtractIntoOptions {
     bool no_overwrite_dir_non_dir = false;
+    // docker cp -a (copyUIDGID): everything owned by this Config.User, looked up in the
+    // container's /etc/passwd and /etc/group; empty keeps the tar's owners.
+    std::string owner_user;
 };
 // Extracts `tar` (plain, gzip, bzip2 or xz) into the directory `path`. 404 when it does
 // not exist, 400 when it is not a directory or an entry is unsafe (escapes the directory,

@@ -478,6 +478,10 @@ Result<UnpackStats> extract_tar(archive *tar, int dest_dir, const ExtractOptions
             const char *msg = archive_error_string(tar);
             return Error{"read tar", "", 0, msg ? msg : "unknown error", ErrorKind::InvalidArgument};
         }
+        if (options.owner) {
+            archive_entry_set_uid(entry, options.owner->first);
+            archive_entry_set_gid(entry, options.owner->second);
+        }
         TRY(unpacker.apply(tar, entry));
     }
     TRY(unpacker.finish_directories());

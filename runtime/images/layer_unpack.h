@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <string>
 
 #include "common/result.h"
@@ -46,6 +48,8 @@ struct ExtractOptions {
     bool refuse_devices = false;    // fail on char/block device entries instead of skipping them
     // docker's noOverwriteDirNonDir: never replace a directory by a non-directory or back.
     bool no_overwrite_dir_non_dir = false;
+    // Every entry owned by these ids instead of the tar's (docker cp's copyUIDGID).
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> owner;
     const std::atomic<bool> *cancel = nullptr;
 };
 Result<UnpackStats> extract_tar(archive *tar, int dest_dir, const ExtractOptions &options);

@@ -56,12 +56,13 @@ Result<void> get_container_archive(EngineClient &c, const std::string &id, const
 }
 
 Result<void> put_container_archive(EngineClient &c, const std::string &id, const std::string &path,
-                                   std::string tar, bool no_overwrite_dir_non_dir) {
+                                   std::string tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid) {
     HttpRequest req;
     req.method = "PUT";
     req.path = "/containers/" + id + "/archive";
     req.query.add("path", path);
     if (no_overwrite_dir_non_dir) req.query.add("noOverwriteDirNonDir", "true");
+    if (copy_uid_gid) req.query.add("copyUIDGID", "true");
     req.body = std::move(tar);
     req.content_type = "application/x-tar";
     TRY(c.send(std::move(req)));

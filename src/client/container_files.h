@@ -35,7 +35,7 @@ Result<void> get_container_archive(EngineClient &c, const std::string &id, const
                                    const RawCallback &on_tar, Cancel cancel = nullptr);
 // PUT: extracts `tar` into the directory `path` of the container.
 Result<void> put_container_archive(EngineClient &c, const std::string &id, const std::string &path,
-                                   std::string tar, bool no_overwrite_dir_non_dir);
+                                   std::string tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid = false);
 // GET /containers/{id}/export, chunk by chunk.
 Result<void> export_container(EngineClient &c, const std::string &id, const RawCallback &on_tar,
                               Cancel cancel = nullptr);

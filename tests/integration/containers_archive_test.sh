@@ -176,5 +176,12 @@ assert_eq "$(cat "$W/vol-running.txt")" "kept" "cp from a volume of a running co
 "$DOCKER" cp v2:/data/mine "$W/vol-stopped.txt"
 assert_eq "$(cat "$W/vol-stopped.txt")" "mine" "cp from a volume of a stopped container"
 
-"$DOCKER" rm -f run1 st1 d1 v1 v2 > /dev/null
+log "cp -a gives the files to the container's user; without it the tar's owners stay"
+"$DOCKER" create --name u1 --user nobody "$IMG" true > /dev/null
+"$DOCKER" cp -a "$W/in.txt" u1:/tmp/owned.txt
+assert_contains "$("$BERTH" cp u1:/tmp/owned.txt - | tar -tvf - --numeric-owner)" "65534/65534" "cp -a: owned by nobody"
+"$DOCKER" cp "$W/in.txt" u1:/tmp/kept.txt
+assert_contains "$("$BERTH" cp u1:/tmp/kept.txt - | tar -tvf - --numeric-owner)" "$(id -u)/$(id -g)" "cp: the tar's owner"
+
+"$DOCKER" rm -f run1 st1 d1 v1 v2 u1 > /dev/null
 log "all archive checks passed"

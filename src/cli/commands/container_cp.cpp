@@ -103,12 +103,12 @@ Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpo
 }
 
 Result<void> to_container(Context &ctx, client::EngineClient &c, const std::string &src, const CpEndpoint &dst,
-                          bool follow) {
+                          bool follow, bool archive_mode) {
     if (src == "-") {
         std::string tar((std::istreambuf_iterator<char>(ctx.in)), std::istreambuf_iterator<char>());
         auto st = TRY(client::stat_container_path(c, dst.container, dst.path));
         if (!st.is_dir()) return usage_error("destination \"" + dst.container + ":" + dst.path + "\" must be a directory");
-        return client::put_container_archive(c, dst.container, dst.path, std::move(tar), true);
+        return client::put_container_archive(c, dst.container, dst.path, std::move(tar), true, archive_mode);
     }
     struct stat src_st {};
     if ((follow ? ::stat(src.c_str(), &src_st) : ::lstat(src.c_str(), &src_st)) < 0)
@@ -125,7 +125,7 @@ Result<void> to_container(Context &ctx, client::EngineClient &c, const std::stri
     if (!st && st.error().kind != ErrorKind::NotFound) return std::move(st).error();
     if (st && st->is_dir()) {
         auto tar = TRY(tar_host_path(src, src_name, follow));
-        return client::put_container_archive(c, dst.container, dst_path, std::move(tar), true);
+        return client::put_container_archive(c, dst.container, dst_path, std::move(tar), true, archive_mode);
     }
     if (st) {
         if (src_dir) return usage_error("cannot copy a directory to a file");
@@ -134,7 +134,7 @@ Result<void> to_container(Context &ctx, client::EngineClient &c, const std::stri
     }
     // Not there (or a file to replace): into its parent, under its name.
     auto tar = TRY(tar_host_path(src, base_name(dst_path), follow));
-    return client::put_container_archive(c, dst.container, parent_of(dst_path), std::move(tar), true);
+    return client::put_container_archive(c, dst.container, parent_of(dst_path), std::move(tar), true, archive_mode);
 }
 
 int run(Context &ctx, const ParsedArgs &args) {
@@ -147,7 +147,7 @@ int run(Context &ctx, const ParsedArgs &args) {
     auto client = ctx.client();
     if (!client) return ctx.fail(client.error());
     const bool follow = args.flag("follow-link");
-    auto r = src.container.empty() ? to_container(ctx, **client, src.path, dst, follow)
+    auto r = src.container.empty() ? to_container(ctx, **client, src.path, dst, follow, args.flag("archive"))
                                    : from_container(ctx, **client, src, dst.path, follow, args.flag("archive"));
     if (!r) return ctx.fail(r.error());
     return kExitOk;
