@@ -7,8 +7,9 @@ import Berth
 // way out to other networks). Validation is NetworkController's.
 ModalDialog {
     id: root
-    readonly property string nameProblem: NetworkController.validateName(nameField.text)
-    readonly property string subnetProblem: NetworkController.validateSubnet(subnetField.text)
+    // NetworkController.wording: worded again when the language changes.
+    readonly property string nameProblem: NetworkController.wording, NetworkController.validateName(nameField.text)
+    readonly property string subnetProblem: NetworkController.wording, NetworkController.validateSubnet(subnetField.text)
     readonly property bool valid: nameProblem === "" && subnetProblem === ""
     width: 500
     //: Title of the dialog that creates a network

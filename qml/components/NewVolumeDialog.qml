@@ -6,8 +6,9 @@ import Berth
 // Creates a named volume with optional labels. Validation is VolumeController's.
 ModalDialog {
     id: root
-    readonly property string nameProblem: VolumeController.validateName(nameField.text)
-    readonly property string labelsProblem: VolumeController.validateLabels(labelsField.text)
+    // VolumeController.wording: worded again when the language changes.
+    readonly property string nameProblem: VolumeController.wording, VolumeController.validateName(nameField.text)
+    readonly property string labelsProblem: VolumeController.wording, VolumeController.validateLabels(labelsField.text)
     readonly property bool valid: nameProblem === "" && labelsProblem === ""
     width: 500
     //: Title of the dialog that creates a volume

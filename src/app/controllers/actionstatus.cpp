@@ -68,6 +68,8 @@ bool ActionStatus::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance()) {
         emit lastMessageChanged();
         emit lastErrorChanged();
+        ++m_wording;
+        emit wordingChanged();
     }
     return QObject::eventFilter(watched, event);
 }

@@ -17,6 +17,9 @@ class ActionStatus : public QObject {
     Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY lastErrorChanged)
     Q_PROPERTY(QString errorOperation READ errorOperation NOTIFY lastErrorChanged)
     Q_PROPERTY(QString lastMessage READ lastMessage NOTIFY lastMessageChanged)
+    // Changes after a language switch, once the new translator is in: a QML binding that
+    // calls a validator reads it so its message is worded again.
+    Q_PROPERTY(int wording READ wording NOTIFY wordingChanged)
 public:
     explicit ActionStatus(QObject *parent = nullptr);
 
@@ -25,6 +28,7 @@ public:
     QString lastErrorDetail() const { return m_lastErrorDetail; }
     QString errorOperation() const { return m_errorOperation; }
     QString lastMessage() const { return m_lastMessage ? m_lastMessage() : QString(); }
+    int wording() const { return m_wording; }
 
     // The words the user sees for a failed operation (tests check them).
     virtual QString describeError(const QString &operation, const EngineError &error) const = 0;
@@ -37,6 +41,7 @@ signals:
     void busyChanged();
     void lastErrorChanged();
     void lastMessageChanged();
+    void wordingChanged();
 
 protected:
     void begin();
@@ -51,6 +56,7 @@ protected:
 
 private:
     int m_pending = 0;
+    int m_wording = 0;
     std::function<QString()> m_lastError;
     QString m_lastErrorDetail;
     QString m_errorOperation;

@@ -128,10 +128,11 @@ private:
                               qEnvironmentVariable("REGISTRY"), QString::number(1024 * 1024), portFile});
         m_proxy.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_proxy.start();
-        if (!m_proxy.waitForStarted(5000))
+        if (!m_proxy.waitForStarted(15000))
             return false;
+        // Generous: Python starts slowly on a machine busy compiling.
         QFile f(portFile);
-        if (!QTest::qWaitFor([&] { return f.exists() && f.size() > 0; }, 5000) || !f.open(QIODevice::ReadOnly))
+        if (!QTest::qWaitFor([&] { return f.exists() && f.size() > 0; }, 30000) || !f.open(QIODevice::ReadOnly))
             return false;
         m_slowRegistry = QStringLiteral("127.0.0.1:") + QString::fromLatin1(f.readAll()).trimmed();
         f.close();
