@@ -1,11 +1,13 @@
 #include "containers/log_reader.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <deque>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -55,6 +57,73 @@ void read_lines(int fd, std::string &partial, F &&on_line) {
         }
         partial.erase(0, start);
     }
+}
+
+// How long a follower sleeps without a change to the log before it looks again at
+// whether the client left or the container exited (neither shows up as a file event).
+constexpr int kFollowPollMs = 200;
+
+// Wakes a follower when the log changes: the live file is written or closed, or a new file
+// appears under its name (rotation renames <path> to <path>.1 and creates <path> again).
+// Without inotify (watch limit reached) wait() degrades to a plain timed sleep.
+class LogWatch {
+public:
+    explicit LogWatch(const fs::path &log_path) : path_(log_path) {
+        fd_.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+        if (fd_) ::inotify_add_watch(fd_.get(), log_path.parent_path().c_str(), IN_CREATE | IN_MOVED_TO);
+    }
+
+    // Call after opening the file the path names now; a watch follows an inode, not a name.
+    void watch_file() {
+        if (!fd_) return;
+        if (file_wd_ >= 0) ::inotify_rm_watch(fd_.get(), file_wd_);  // EINVAL once the old file is gone
+        file_wd_ = ::inotify_add_watch(fd_.get(), path_.c_str(), IN_MODIFY | IN_CLOSE_WRITE);
+    }
+
+    // Returns after an event or `timeout_ms`, having consumed every queued event.
+    void wait(int timeout_ms) {
+        pollfd p{fd_.get(), POLLIN, 0};
+        if (::poll(fd_ ? &p : nullptr, fd_ ? 1 : 0, timeout_ms) <= 0 || !fd_) return;
+        alignas(inotify_event) char buf[4096];
+        while (::read(fd_.get(), buf, sizeof buf) > 0) {
+        }
+    }
+
+private:
+    fs::path path_;
+    util::UniqueFd fd_;
+    int file_wd_ = -1;
+};
+
+std::optional<ino_t> inode_of(const fs::path &p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+    return st.st_ino;
+}
+
+// The rotated files written after the file `done_ino` (which the follower has read to its
+// end), oldest first. Normally none: `done_ino` is <path>.1. When the log rotated again
+// before the follower looked, the files in between are still there to be read. If
+// `done_ino` was already deleted, every rotated file left is newer than it.
+std::vector<fs::path> rotated_after(const fs::path &log_path, ino_t done_ino) {
+    std::vector<fs::path> newer;  // newest first while collecting
+    for (int i = 1; i <= 64; ++i) {
+        const fs::path p = log_path.string() + "." + std::to_string(i);
+        const auto ino = inode_of(p);
+        if (!ino || *ino == done_ino) break;
+        newer.push_back(p);
+    }
+    return {newer.rbegin(), newer.rend()};
+}
+
+// True if the file at `fd` was truncated below what was read (rotation with max-file 1
+// truncates the live file in place): reading starts over from its beginning.
+bool rewind_if_truncated(int fd) {
+    struct stat st {};
+    const off_t pos = ::lseek(fd, 0, SEEK_CUR);
+    if (pos < 0 || ::fstat(fd, &st) != 0 || st.st_size >= pos) return false;
+    ::lseek(fd, 0, SEEK_SET);
+    return true;
 }
 
 }  // namespace
@@ -122,18 +191,40 @@ Result<void> read_logs(const fs::path &log_path, const LogOptions &o,
         auto e = decode(line);
         if (e && wanted(*e, o) && !emit(*e)) stop = true;
     };
+    // Waits on inotify instead of polling, so new lines reach the client at once.
+    // `live_ino` names the file read so far; when the path names another one, that file
+    // is finished first, then any rotated in between, then the new one from its start.
+    LogWatch watch(log_path);
+    std::optional<ino_t> live_ino;
+    struct stat st {};
+    if (live && ::fstat(live.get(), &st) == 0) live_ino = st.st_ino;
+    if (live) watch.watch_file();
     bool running = true;
     while (!stop) {
         running = still_running();
-        if (!live) live.reset(::open(log_path.c_str(), O_RDONLY | O_CLOEXEC));
-        if (live) {
-            read_lines(live.get(), partial, follow_line);
-            // Rotation: the path now names a new file; finish the old one, switch over.
-            struct stat a {}, b {};
-            if (::fstat(live.get(), &a) == 0 && ::stat(log_path.c_str(), &b) == 0 && a.st_ino != b.st_ino) {
-                read_lines(live.get(), partial, follow_line);
-                live.reset(::open(log_path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!live) {
+            live.reset(::open(log_path.c_str(), O_RDONLY | O_CLOEXEC));
+            if (live) {
+                watch.watch_file();
+                if (live_ino && ::fstat(live.get(), &st) == 0 && st.st_ino != *live_ino)
+                    for (const auto &f : rotated_after(log_path, *live_ino)) {
+                        util::UniqueFd fd(::open(f.c_str(), O_RDONLY | O_CLOEXEC));
+                        std::string rest;
+                        if (fd) read_lines(fd.get(), rest, follow_line);
+                    }
+                if (::fstat(live.get(), &st) == 0) live_ino = st.st_ino;
                 partial.clear();
+            }
+        }
+        if (live) {
+            if (rewind_if_truncated(live.get())) partial.clear();
+            read_lines(live.get(), partial, follow_line);
+            // Rotation: the path names a new file (or none, mid-rotation). The writer has
+            // moved on, so what was read is all the old file holds; reopen next round.
+            const auto now_ino = inode_of(log_path);
+            if (!now_ino || *now_ino != live_ino) {
+                read_lines(live.get(), partial, follow_line);
+                live.reset();
                 continue;
             }
         }
@@ -141,7 +232,7 @@ Result<void> read_logs(const fs::path &log_path, const LogOptions &o,
         if (o.until_ns && std::chrono::duration_cast<std::chrono::nanoseconds>(
                                Clock::now().time_since_epoch()).count() >= *o.until_ns)
             break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        watch.wait(kFollowPollMs);
     }
     return {};
 }
