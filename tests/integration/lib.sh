@@ -258,6 +258,40 @@ _berth_mounts_under() {
   done | awk '{print gsub("/", "/"), $0}' | sort -rn | cut -d' ' -f2-
 }
 
+# Containers outlive berthd (their monitors detach), so a test's containers are removed
+# through its own daemon before it stops, whatever the test left running.
+_berth_remove_containers() {
+  [ -n "$BERTHD_PID" ] && kill -0 "$BERTHD_PID" 2>/dev/null || return 0
+  local id
+  for id in $(curl -s --max-time 10 --unix-socket "$BERTH_SOCK" "http://localhost/containers/json?all=1" |
+              jq -r '.[].Id' 2>/dev/null); do
+    curl -s --max-time 30 --unix-socket "$BERTH_SOCK" -X DELETE "http://localhost/containers/$id?force=1&v=1" >/dev/null
+  done
+}
+
+# When the daemon was already gone (killed by the test), stop what is left of its
+# containers by the PIDs their own directories and cgroups name.
+_berth_kill_orphan_monitors() {
+  local dir id pid procs
+  for dir in "$BERTH_ROOT"/containers/*/; do
+    [ -d "$dir" ] || continue
+    id="$(basename "$dir")"
+    for procs in /sys/fs/cgroup/*/berth/"$id"/cgroup.procs /sys/fs/cgroup/unified/berth/"$id"/cgroup.procs; do
+      [ -f "$procs" ] || continue
+      while read -r pid; do kill -KILL "$pid" 2>/dev/null; done < "$procs"
+    done
+    pid="$(cat "$dir/monitor.pid" 2>/dev/null)"
+    if [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "monitor .*$id"; then
+      kill -KILL "$pid" 2>/dev/null
+    fi
+    rm -f "/run/berth/c/$id"
+    for procs in /sys/fs/cgroup/*/berth/"$id" /sys/fs/cgroup/unified/berth/"$id"; do
+      [ -d "$procs" ] || continue
+      for _ in 1 2 3 4 5; do rmdir "$procs" 2>/dev/null && break; sleep 0.2; done
+    done
+  done
+}
+
 _berth_cleanup() {
   local status=$?
   set +e
@@ -266,6 +300,7 @@ _berth_cleanup() {
   for ((i = ${#_berth_cleanup_cmds[@]} - 1; i >= 0; i--)); do
     eval "${_berth_cleanup_cmds[$i]}"
   done
+  _berth_remove_containers
   if [ -n "$BERTHD_PID" ]; then
     local pid="$BERTHD_PID"
     BERTHD_PID=""
@@ -275,6 +310,7 @@ _berth_cleanup() {
   for pid in "${_berth_pids[@]}"; do
     kill -KILL "$pid" 2>/dev/null
   done
+  _berth_kill_orphan_monitors
   # berthd keeps its bridges after it stops (as dockerd keeps docker0): remove the
   # default one and those of networks the test left behind.
   local bridge
