@@ -64,9 +64,23 @@ private:
         return found && found->isVisible() ? found : nullptr;
     }
 
+    // Waits until `target` stops moving (a tab's content slides in), so a click lands on it.
+    void waitSettled(QQuickItem *target)
+    {
+        QPointF last(-1, -1);
+        (void)QTest::qWaitFor([&] {
+            const QPointF now = target->mapToScene(QPointF(0, 0));
+            const bool still = now == last;
+            last = now;
+            if (!still) QTest::qWait(100);
+            return still;
+        }, 5000);
+    }
+
     void click(QQuickItem *target)
     {
         QVERIFY(target);
+        waitSettled(target);
         const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
     }
