@@ -19,7 +19,7 @@ packages=(
   libgl1-mesa-dri fonts-noto-cjk xdg-utils
   # tests: real registry, image tooling, GUI under Xvfb
   libgtest-dev docker-registry skopeo busybox-static apache2-utils openssl curl jq zstd attr
-  xvfb xdotool x11-apps python3 util-linux iproute2 procps psmisc
+  xvfb xdotool x11-apps python3 util-linux iproute2 nftables procps psmisc
 )
 
 if [ "$(id -u)" -ne 0 ]; then

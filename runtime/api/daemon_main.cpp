@@ -135,12 +135,13 @@ int run_daemon(int argc, char **argv) {
     network_options.root = cfg.root;
     network_options.events = &bus;
     network_options.default_bridge = cfg.bridge_name;
-    auto network_service = network::NetworkService::open(network_options);
-    if (!network_service) return fail("berthd cannot start: open networks: " + network_service.error().message());
-    daemon.networks = network_service->get();
     // Its own nftables table per root: berthds with private roots (tests) never clear each other's.
     auto port_publisher = network::PortPublisher::open({.nft_table = network::nft_table_for_root(cfg.root)});
     if (!port_publisher) return fail("berthd cannot start: published ports: " + port_publisher.error().message());
+    network_options.ports = port_publisher->get();
+    auto network_service = network::NetworkService::open(network_options);
+    if (!network_service) return fail("berthd cannot start: open networks: " + network_service.error().message());
+    daemon.networks = network_service->get();
     network::DnsOptions dns_options;
     dns_options.resolv_conf = cfg.resolv_conf;
     auto dns_server = network::DnsServer::open(dns_options);

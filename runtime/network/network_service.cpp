@@ -8,6 +8,7 @@
 
 #include "events/event_bus.h"
 #include "network/netlink.h"
+#include "network/ports/port_publisher.h"
 #include "network/veth.h"
 #include "util/atomic_file.h"
 #include "util/log.h"
@@ -208,6 +209,12 @@ Result<void> NetworkService::ensure_bridge_locked(Network &n, bool host_locked) 
     }
     TRY(nl.set_up(n.bridge));
     if (auto r = enable_ip_forwarding(); !r) log::warn("enable IPv4 forwarding: " + r.error().message());
+    if (opts_.ports && !n.internal && !masqueraded_.count(n.id)) {
+        if (auto r = opts_.ports->masquerade(n.id, n.pool->subnet.str(), n.bridge); r)
+            masqueraded_.insert(n.id);
+        else
+            log::warn("network " + n.name + ": outbound NAT: " + r.error().message());
+    }
     return {};
 }
 
@@ -339,6 +346,7 @@ Result<void> NetworkService::remove(const std::string &id_or_name) {
     if (ec) return Error{"remove network record", id, ec.value(), {}, ErrorKind::Internal};
     const Network gone = n;
     nets_.erase(id);
+    if (opts_.ports && masqueraded_.erase(id)) opts_.ports->remove_masquerade(id);
     apply_isolation_locked();
     publish(gone, "destroy");
     return {};

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ class EventBus;
 
 namespace berth::network {
 
+class PortPublisher;
+
 struct NetworkServiceOptions {
     std::filesystem::path root;              // daemon root; records in <root>/network
     events::EventBus *events = nullptr;
@@ -32,6 +35,9 @@ struct NetworkServiceOptions {
     // Serialises subnet choice and bridge creation between daemons on one host (several
     // test daemons with private roots), so two never take the same free subnet.
     std::filesystem::path host_lock = "/run/berth/network.lock";
+    // Outbound NAT of bridge networks (their traffic leaves with the host's address); null:
+    // none. Internal networks get none: they must not reach beyond their bridge.
+    PortPublisher *ports = nullptr;
 };
 
 struct CreateRequest {
@@ -116,7 +122,8 @@ private:
     NetworkServiceOptions opts_;
     mutable std::mutex mu_;
     std::map<std::string, Network> nets_;  // id -> network
-    std::unique_ptr<BridgeIsolation> isolation_;  // null: nftables not usable
+    std::unique_ptr<BridgeIsolation> isolation_;
+    std::set<std::string> masqueraded_;  // networks whose NAT rule this daemon has put in  // null: nftables not usable
 };
 
 }  // namespace berth::network

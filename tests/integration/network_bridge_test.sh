@@ -41,6 +41,9 @@ assert_eq "$page" "hello-from-web" "host reaches the container's httpd on its br
 hosts="$(cat "/proc/$pid/root/etc/hosts")"
 assert_contains "$hosts" "$ip" "/etc/hosts has the container's address"
 assert_contains "$(nsenter -t "$pid" -n ip route)" "default via $gw" "default route via the gateway"
+log "outbound NAT: a masquerade rule for the bridge's subnet in berthd's own table"
+assert_contains "$(nft list ruleset)" "oifname != \"$BERTH_BRIDGE\" masquerade" "masquerade for $BERTH_BRIDGE"
+
 net_json="$("$DOCKER" network inspect bridge)"
 assert_json "$net_json" '.[0].Containers | to_entries | map(.value.Name) | index("web") != null' "network inspect lists the container"
 
@@ -112,6 +115,8 @@ log "rm leaves no veth behind; network rm removes the bridge"
 assert_eq "$(ip -o link | grep -c "master $BERTH_BRIDGE" || true)" "0" "no veth on the default bridge"
 br2="br-$("$DOCKER" network inspect --format '{{.Id}}' "$NET2" | cut -c1-12)"
 assert_eq "$(ip -o link show "$br2" | wc -l)" "1" "$NET2 has its bridge $br2"
+assert_contains "$(nft list ruleset)" "oifname != \"$br2\" masquerade" "masquerade for $br2"
 "$DOCKER" network rm "$NET1" "$NET2" > /dev/null
 assert_eq "$(ip -o link show "$br2" 2>/dev/null | wc -l)" "0" "network rm removed $br2"
+assert_not_contains "$(nft list ruleset)" "oifname != \"$br2\" masquerade" "network rm removed its masquerade"
 assert_eq "$("$DOCKER" network ls -q --filter name="$NET1" | wc -l)" "0" "network removed"
