@@ -60,6 +60,9 @@ ids=()
 for i in 1 2 3; do ids+=("$("$DOCKER" run -d --name "left$i" -m 32m --pids-limit 20 "$IMG" sleep 300)"); done
 "$DOCKER" run --name left4 "$IMG" true
 ids+=("$("$DOCKER" inspect --format '{{.Id}}' left4)")
+# Other tests run in parallel with their own "sleep 300": watch only our PIDs.
+pids=()
+for i in 1 2 3; do pids+=("$("$DOCKER" inspect --format '{{.State.Pid}}' "left$i")"); done
 "$DOCKER" rm -f left1 left2 left3 left4 > /dev/null
 for id in "${ids[@]}"; do
   ! grep -q "$id" /proc/self/mountinfo || fail "a mount of $id is left"
@@ -68,7 +71,12 @@ for id in "${ids[@]}"; do
   ! find /run/berth -maxdepth 2 -name "$id" 2>/dev/null | grep -q . || fail "the bundle link of $id is left"
 done
 echo "ok: no mount, cgroup, state dir or link of the four containers"
-ps -eo args | grep -v grep | grep -q "sleep 300" && { ps -eo pid,args | grep "sleep 300" | grep -v grep; fail "a container process is left"; } || true
+for pid in "${pids[@]}"; do
+  [ "$pid" -gt 0 ] || fail "no pid was recorded for a running container"
+  if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "sleep 300"; then
+    fail "container process $pid is left"
+  fi
+done
 
 log "bundle links: cleaned by recovery after a SIGKILL and at a clean stop"
 keep="$("$DOCKER" run -d --name keep "$IMG" sleep 300)"
