@@ -1,7 +1,10 @@
 // The container file-system endpoints: changes (docker diff), archive GET/HEAD/PUT (docker
 // cp) and export. The work is in runtime/containers (changes, rootfs_view,
 // container_archive); here requests become calls and results Docker's answers.
+#include <algorithm>
+#include <cstring>
 #include <optional>
+#include <vector>
 
 #include "api/containers_routes.h"
 #include "containers/changes.h"
@@ -29,6 +32,16 @@ Result<std::string> path_param(const Request &req) {
     if (path.empty()) return Error::invalid("path cannot be empty");
     if (path.find('\0') != std::string::npos) return Error::invalid("invalid path");
     return path;
+}
+
+// The route streams its body (BodyMode::Streamed); a request built without a reader
+// (a unit test's) has it in `body`.
+Result<std::size_t> read_body(Request &req, char *buf, std::size_t size) {
+    if (req.body_reader != nullptr) return req.body_reader->read(buf, size);
+    const std::size_t n = std::min(size, req.body.size());
+    std::memcpy(buf, req.body.data(), n);
+    req.body.erase(0, n);
+    return n;
 }
 
 // Docker's wording for a path that is not there.
@@ -100,8 +113,16 @@ void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
             o.owner_user = c.config.value("User", std::string());
         }
         auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Write));
-        auto r = containers::extract_into_container(view.root(), path, req.body, o);
+        // The tar streams from the socket into the extractor: docker cp has no size limit,
+        // and nothing the size of the body is ever held in memory.
+        containers::TarSource body = [&req](char *buf, std::size_t size) { return read_body(req, buf, size); };
+        auto r = containers::extract_into_container(view.root(), path, body, o);
         if (!r) return file_error(std::move(r).error(), path, req.param("id"));
+        // What follows the tar's end marker (block padding) is read too, so the connection
+        // stays usable for the next request.
+        std::vector<char> rest(64 * 1024);
+        while (TRY(read_body(req, rest.data(), rest.size())) > 0) {
+        }
         return {};
     };
     auto r = run();
@@ -133,7 +154,7 @@ void register_container_archive_routes(Router &router, Daemon &d) {
     router.add("GET", "/containers/{id}/changes", bind(changes));
     router.add("HEAD", "/containers/{id}/archive", bind(archive_head));
     router.add("GET", "/containers/{id}/archive", bind(archive_get));
-    router.add("PUT", "/containers/{id}/archive", bind(archive_put));
+    router.add("PUT", "/containers/{id}/archive", bind(archive_put), BodyMode::Streamed);
     router.add("GET", "/containers/{id}/export", bind(export_container));
 }
 

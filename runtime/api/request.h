@@ -2,6 +2,7 @@
 // parameters the router took from the path.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 
@@ -13,6 +14,17 @@
 
 namespace berth::api {
 
+// The body of a request whose route streams it (Router::add with BodyMode::Streamed): read
+// as it arrives, any size, plain or chunked, nothing kept beyond the caller's buffer.
+class BodyReader {
+public:
+    virtual ~BodyReader() = default;
+    // Up to `size` bytes into `buf`: the count, 0 once the body has ended. Fails with
+    // InvalidArgument for a malformed body (bad chunk framing) and Cancelled when the
+    // client went away before the end; every later call fails the same way.
+    virtual Result<std::size_t> read(char *buf, std::size_t size) = 0;
+};
+
 struct Request {
     std::string method;       // "GET", "POST", "HEAD", ...
     std::string target;       // as sent: "/v1.43/images/json?all=1"
@@ -21,7 +33,8 @@ struct Request {
     std::map<std::string, std::string> params;   // path parameters: {"name": "busybox:latest"}
     std::map<std::string, std::string> headers;  // names lowercased
     Query query;
-    std::string body;
+    std::string body;  // empty for streamed routes: they read `body_reader` instead
+    BodyReader *body_reader = nullptr;
     PeerCredentials peer;
 
     // The named header, or "" (`name` in lowercase).

@@ -43,8 +43,8 @@ std::pair<std::string, std::string> split_version_prefix(std::string_view path) 
     return {std::string(), std::string(path)};
 }
 
-void Router::add(std::string method, std::string_view pattern, Handler handler) {
-    Route r{std::move(method), {}, 0, std::move(handler)};
+void Router::add(std::string method, std::string_view pattern, Handler handler, BodyMode body_mode) {
+    Route r{std::move(method), {}, 0, std::move(handler), body_mode};
     bool has_greedy = false;
     for (std::string_view part : split_path(pattern)) {
         Segment s;
@@ -125,6 +125,7 @@ Result<RouteMatch> Router::route(std::string_view method, std::string_view path)
     if (best == nullptr) return Error::not_found("page not found");
     RouteMatch out;
     out.handler = &best->handler;
+    out.body_mode = best->body_mode;
     out.params = std::move(best_params);
     out.path = std::move(rest);
     out.api_version = version.empty() ? std::string(kMaxApiVersion) : version;

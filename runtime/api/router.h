@@ -23,8 +23,15 @@ namespace berth::api {
 
 using Handler = std::function<void(Request &, ResponseWriter &)>;
 
+// How a route takes its request body. Buffered: read whole into Request::body before the
+// handler runs, refused with 413 above ServerOptions::body_limit. Streamed: the handler
+// reads it from Request::body_reader, without a size limit (docker cp's tar of any size);
+// a body it leaves unread closes the connection after the answer.
+enum class BodyMode { Buffered, Streamed };
+
 struct RouteMatch {
     const Handler *handler = nullptr;
+    BodyMode body_mode = BodyMode::Buffered;
     std::map<std::string, std::string> params;
     std::string path;         // without the version prefix
     std::string api_version;  // requested, or the maximum
@@ -32,7 +39,7 @@ struct RouteMatch {
 
 class Router {
 public:
-    void add(std::string method, std::string_view pattern, Handler handler);
+    void add(std::string method, std::string_view pattern, Handler handler, BodyMode body_mode = BodyMode::Buffered);
 
     // `path` is the decoded path without query. NotFound "page not found" when nothing
     // matches (also for a known path with another method, as Docker answers).
@@ -49,6 +56,7 @@ private:
         std::vector<Segment> segments;
         int literals = 0;
         Handler handler;
+        BodyMode body_mode = BodyMode::Buffered;
     };
     static bool match(const Route &route, const std::vector<std::string_view> &parts,
                       std::map<std::string, std::string> &params);

@@ -5,8 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "containers/rootfs_files.h"
@@ -84,6 +87,33 @@ struct ArchiveReadDeleter {
     void operator()(archive *a) const { archive_read_free(a); }
 };
 
+// libarchive pulls the tar through this, one buffer at a time.
+struct SourceState {
+    const TarSource *source = nullptr;
+    std::vector<char> buffer = std::vector<char>(256 * 1024);
+    std::optional<Error> error;  // the source's own failure (the client went away, ...)
+};
+
+la_ssize_t read_source(archive *a, void *ctx, const void **out) {
+    auto *s = static_cast<SourceState *>(ctx);
+    auto n = (*s->source)(s->buffer.data(), s->buffer.size());
+    if (!n) {
+        s->error = std::move(n).error();
+        archive_set_error(a, EIO, "%s", s->error->message().c_str());
+        return -1;
+    }
+    *out = s->buffer.data();
+    return static_cast<la_ssize_t>(*n);
+}
+
+// The unpacker's words for a stream that is not a tar or ends early, in docker cp's terms.
+Error reword_tar_error(Error e) {
+    if (e.kind != ErrorKind::InvalidArgument || !e.op.starts_with("read ")) return e;
+    std::string why = e.detail.empty() ? e.message() : e.detail;
+    if (!e.object.empty()) why += " (at " + e.object + ")";
+    return Error::invalid("the request body is not a valid tar archive: " + why);
+}
+
 }  // namespace
 
 Result<PathStat> stat_container_path(int root, const std::string &path) {
@@ -119,23 +149,13 @@ Result<void> archive_container_path(int root, const std::string &path, const Tar
     return tar.finish();
 }
 
-Result<void> extract_into_container(int root, const std::string &path, std::string_view tar_bytes,
+Result<void> extract_into_container(int root, const std::string &path, const TarSource &tar,
                                     const ExtractIntoOptions &options) {
     auto dir = open_in_root(root, lexically_clean(path), O_RDONLY | O_DIRECTORY);
     if (!dir) {
         if (dir.error().err == ENOENT) return not_found(path);
         if (dir.error().err == ENOTDIR) return Error::invalid("extraction point is not a directory");
         return std::move(dir).error();
-    }
-    std::unique_ptr<archive, ArchiveReadDeleter> a(archive_read_new());
-    // The compressions the API documents; not _all, which would run external programs.
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_filter_bzip2(a.get());
-    archive_read_support_filter_xz(a.get());
-    archive_read_support_format_tar(a.get());
-    if (archive_read_open_memory(a.get(), tar_bytes.data(), tar_bytes.size()) != ARCHIVE_OK) {
-        const char *msg = archive_error_string(a.get());
-        return Error::invalid(std::string("the request body is not a tar archive: ") + (msg ? msg : ""));
     }
     images::ExtractOptions eo;
     if (!options.owner_user.empty()) {
@@ -146,8 +166,35 @@ Result<void> extract_into_container(int root, const std::string &path, std::stri
     eo.overlay_whiteouts = false;  // a ".wh." file copied in is just a file
     eo.refuse_devices = true;
     eo.no_overwrite_dir_non_dir = options.no_overwrite_dir_non_dir;
-    TRY(images::extract_tar(a.get(), dir->get(), eo));
+
+    std::unique_ptr<archive, ArchiveReadDeleter> a(archive_read_new());
+    // The compressions the API documents; not _all, which would run external programs.
+    archive_read_support_filter_gzip(a.get());
+    archive_read_support_filter_bzip2(a.get());
+    archive_read_support_filter_xz(a.get());
+    archive_read_support_format_tar(a.get());
+    SourceState state;
+    state.source = &tar;
+    if (archive_read_open(a.get(), &state, nullptr, read_source, nullptr) != ARCHIVE_OK) {
+        if (state.error) return *state.error;
+        const char *msg = archive_error_string(a.get());
+        return Error::invalid(std::string("the request body is not a valid tar archive: ") + (msg ? msg : ""));
+    }
+    auto r = images::extract_tar(a.get(), dir->get(), eo);
+    if (state.error) return *state.error;
+    if (!r) return reword_tar_error(std::move(r).error());
     return {};
+}
+
+Result<void> extract_into_container(int root, const std::string &path, std::string_view tar,
+                                    const ExtractIntoOptions &options) {
+    TarSource from_memory = [&tar](char *buf, std::size_t size) -> Result<std::size_t> {
+        const std::size_t n = std::min(size, tar.size());
+        std::memcpy(buf, tar.data(), n);
+        tar.remove_prefix(n);
+        return n;
+    };
+    return extract_into_container(root, path, from_memory, options);
 }
 
 Result<void> export_root(int root, const TarSink &sink) {

@@ -6,6 +6,8 @@
 // *at() calls; extraction reuses the layer unpacker's RESOLVE_BENEATH rules).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -28,9 +30,16 @@ struct ExtractIntoOptions {
     // container's /etc/passwd and /etc/group; empty keeps the tar's owners.
     std::string owner_user;
 };
-// Extracts `tar` (plain, gzip, bzip2 or xz) into the directory `path`. 404 when it does
-// not exist, 400 when it is not a directory or an entry is unsafe (escapes the directory,
-// is a device node).
+// Where a streamed tar comes from (a request body): fills `buf` with up to `size` bytes and
+// returns the count, 0 at the end. Its errors end the extraction as they are.
+using TarSource = std::function<Result<std::size_t>(char *buf, std::size_t size)>;
+// Extracts the tar (plain, gzip, bzip2 or xz) into the directory `path` as it is read, in
+// pieces, so its size does not matter. 404 when `path` does not exist, 400 when it is not
+// a directory, an entry is unsafe (escapes the directory, is a device node) or the stream
+// is not a tar or ends early. Entries before a bad one stay; a file cut short is removed.
+Result<void> extract_into_container(int root, const std::string &path, const TarSource &tar,
+                                    const ExtractIntoOptions &options);
+// The same from a tar in memory.
 Result<void> extract_into_container(int root, const std::string &path, std::string_view tar,
                                     const ExtractIntoOptions &options);
 

@@ -214,7 +214,9 @@ Result<void> Unpacker::write_regular(archive *tar, archive_entry *entry, int par
         if (r == ARCHIVE_EOF) break;
         if (r < ARCHIVE_WARN) {
             const char *msg = archive_error_string(tar);
-            return Error{"read layer entry", path, 0, msg ? msg : "read failed", ErrorKind::InvalidArgument};
+            Error e{"read layer entry", path, 0, msg ? msg : "read failed", ErrorKind::InvalidArgument};
+            ::unlinkat(parent, name.c_str(), 0);  // a file cut short must not look complete
+            return e;
         }
         // Sparse entries arrive as blocks at offsets; pwrite leaves the holes.
         const char *p = static_cast<const char *>(buf);

@@ -2,6 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace berth::client {
 
 Result<ContainerPathStat> decode_path_stat_header(std::string_view base64) {
@@ -56,17 +59,28 @@ Result<void> get_container_archive(EngineClient &c, const std::string &id, const
 }
 
 Result<void> put_container_archive(EngineClient &c, const std::string &id, const std::string &path,
-                                   std::string tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid) {
+                                   TarSource tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid) {
     HttpRequest req;
     req.method = "PUT";
     req.path = "/containers/" + id + "/archive";
     req.query.add("path", path);
     if (no_overwrite_dir_non_dir) req.query.add("noOverwriteDirNonDir", "true");
     if (copy_uid_gid) req.query.add("copyUIDGID", "true");
-    req.body = std::move(tar);
+    req.body_source = std::move(tar);
     req.content_type = "application/x-tar";
     TRY(c.send(std::move(req)));
     return {};
+}
+
+Result<void> put_container_archive(EngineClient &c, const std::string &id, const std::string &path,
+                                   std::string tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid) {
+    TarSource from_memory = [tar = std::move(tar), sent = std::size_t{0}](char *buf, std::size_t size) mutable -> Result<std::size_t> {
+        const std::size_t n = std::min(size, tar.size() - sent);
+        std::memcpy(buf, tar.data() + sent, n);
+        sent += n;
+        return n;
+    };
+    return put_container_archive(c, id, path, std::move(from_memory), no_overwrite_dir_non_dir, copy_uid_gid);
 }
 
 Result<void> export_container(EngineClient &c, const std::string &id, const RawCallback &on_tar, Cancel cancel) {

@@ -2,7 +2,9 @@
 // (docker cp) and export, with the X-Docker-Container-Path-Stat header decoded.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -33,7 +35,13 @@ Result<ContainerPathStat> stat_container_path(EngineClient &c, const std::string
 // GET: the tar of `path`, chunk by chunk.
 Result<void> get_container_archive(EngineClient &c, const std::string &id, const std::string &path,
                                    const RawCallback &on_tar, Cancel cancel = nullptr);
-// PUT: extracts `tar` into the directory `path` of the container.
+// PUT: extracts a tar into the directory `path` of the container. The source is read
+// while the request is sent (chunked), so the tar is never whole in memory: fill `buf`,
+// return the count, 0 at the end; its error aborts the upload and is returned.
+using TarSource = std::function<Result<std::size_t>(char *buf, std::size_t size)>;
+Result<void> put_container_archive(EngineClient &c, const std::string &id, const std::string &path,
+                                   TarSource tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid = false);
+// The same with a tar in memory.
 Result<void> put_container_archive(EngineClient &c, const std::string &id, const std::string &path,
                                    std::string tar, bool no_overwrite_dir_non_dir, bool copy_uid_gid = false);
 // GET /containers/{id}/export, chunk by chunk.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 
 #include "client/api_error.h"
 #include "client/curl_global.h"
@@ -18,6 +19,7 @@ struct Transfer {
     CURL *curl;
     bool consumer_stopped = false;
     bool cancelled = false;
+    std::optional<Error> source_error;  // body_source's failure
 };
 
 bool is_cancelled(const Transfer &t) {
@@ -63,6 +65,20 @@ std::size_t on_header(char *data, std::size_t size, std::size_t count, void *use
         value.remove_suffix(1);
     t.response->headers[name] = std::string(value);
     return n;
+}
+
+std::size_t on_read(char *buffer, std::size_t size, std::size_t count, void *userdata) {
+    auto &t = *static_cast<Transfer *>(userdata);
+    if (is_cancelled(t)) {
+        t.cancelled = true;
+        return CURL_READFUNC_ABORT;
+    }
+    auto n = t.request->body_source(buffer, size * count);
+    if (!n) {
+        t.source_error = std::move(n).error();
+        return CURL_READFUNC_ABORT;
+    }
+    return *n;
 }
 
 int on_progress(void *userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
@@ -136,7 +152,13 @@ Result<HttpResponse> HttpTransport::perform(const HttpRequest &request) {
         } else {
             curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
         }
-        if (request.body) {
+        if (request.body_source) {
+            // Unknown size: curl sends it chunked, as the read callback produces it.
+            curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+            curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+            curl_easy_setopt(curl, CURLOPT_READFUNCTION, on_read);
+            curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
+        } else if (request.body) {
             curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body->data());
             curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
                              static_cast<curl_off_t>(request.body->size()));
@@ -155,7 +177,7 @@ Result<HttpResponse> HttpTransport::perform(const HttpRequest &request) {
         }
     };
     add_header("Expect:");  // no 100-continue round trip for small JSON bodies
-    if (request.body) add_header("Content-Type: " + request.content_type);
+    if (request.body || request.body_source) add_header("Content-Type: " + request.content_type);
     for (const auto &h : request.headers) add_header(h);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
 
@@ -181,6 +203,7 @@ Result<HttpResponse> HttpTransport::perform(const HttpRequest &request) {
 
     if (transfer.cancelled || is_cancelled(transfer))
         return Error::of(ErrorKind::Cancelled, "cancelled");
+    if (transfer.source_error) return *transfer.source_error;
     if (rc == CURLE_OK || transfer.consumer_stopped) return response;
     if (response.status == 0) {
         long os_errno = 0;

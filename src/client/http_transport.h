@@ -22,6 +22,10 @@ struct HttpRequest {
     std::string path;  // already versioned: "/v1.43/images/json"
     Query query;
     std::optional<std::string> body;
+    // Instead of `body`: a body produced while it is sent (chunked), for uploads too large
+    // to hold (docker cp's tar). Fills the buffer, returns the count, 0 at the end; an
+    // error aborts the request and perform() returns it.
+    std::function<Result<std::size_t>(char *buf, std::size_t size)> body_source;
     std::string content_type = "application/json";
     std::vector<std::string> headers;  // extra "Name: value" lines
     // Checked while waiting and for every chunk; set from any thread to abort the

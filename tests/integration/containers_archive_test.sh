@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A container's files: docker/berth cp both ways on running and stopped containers,
-# HEAD 404, escaping tars refused, diff (A/C/D), export, and volume copy-up.
+# HEAD 404, escaping tars refused, 100 MB trees streamed in (berthd's memory flat),
+# garbage and truncated tars refused, diff (A/C/D), export, and volume copy-up.
 source "$(dirname "$0")/lib.sh"
 
 berth_start
@@ -132,6 +133,95 @@ echo "second" > "$W/second.txt"
 assert_eq "$(cat "$W/second-back.txt")" "second" "berth cp round trip on an exited container"
 [ -z "$(grep " $BERTH_ROOT" /proc/mounts || true)" ] || fail "a view's mount is left in the host: $(grep " $BERTH_ROOT" /proc/mounts)"
 log "ok: no mount left behind"
+
+log "large trees (~100 MB) stream into running and stopped containers; berthd's memory stays flat"
+BIG="$W/big"
+mkdir -p "$BIG/sub"
+for f in f1 f2 f3 f4; do head -c $((20 * 1024 * 1024)) /dev/urandom > "$BIG/$f"; done
+head -c $((20 * 1024 * 1024 + 12345)) /dev/urandom > "$BIG/sub/f5"
+BIG_FILES="f1 f2 f3 f4 sub/f5"
+big_sums="$(cd "$BIG" && sha256sum $BIG_FILES)"
+hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$BERTHD_PID/status"; }
+# peak_rss_kb FILE CMD...: runs CMD (output to $W/peak.out) and writes its peak RSS in kB
+# (VmHWM, sampled while it runs) to FILE.
+peak_rss_kb() {
+  local file="$1"; shift
+  "$@" > "$W/peak.out" 2>&1 &
+  local pid=$! peak=0 v rc=0
+  track_pid "$pid"
+  while kill -0 "$pid" 2> /dev/null; do
+    v="$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2> /dev/null || true)"
+    [ -n "$v" ] && peak="$v"
+    sleep 0.05
+  done
+  wait "$pid" || rc=$?
+  [ "$rc" = 0 ] || fail "$* failed ($rc): $(cat "$W/peak.out")"
+  echo "$peak" > "$file"
+}
+hwm_before="$(hwm_kb)"
+"$DOCKER" run -d --name big1 "$IMG" sleep 300 > /dev/null
+"$DOCKER" cp "$BIG" big1:/big
+assert_eq "$("$DOCKER" exec big1 sh -c "cd /big && sha256sum $BIG_FILES")" "$big_sums" "docker cp of 100 MB into a running container"
+peak_rss_kb "$W/berth-peak" "$BERTH" cp "$BIG" big1:/big2
+berth_peak="$(cat "$W/berth-peak")"
+assert_eq "$("$DOCKER" exec big1 sh -c "cd /big2 && sha256sum $BIG_FILES")" "$big_sums" "berth cp of 100 MB into a running container"
+echo "berth cp peak RSS: ${berth_peak} kB"
+[ "$berth_peak" -lt $((50 * 1024)) ] || fail "berth cp held the tree in memory: peak RSS ${berth_peak} kB"
+"$DOCKER" create --name big2 "$IMG" sh -c "cd /d1 && sha256sum $BIG_FILES && cd /d2 && sha256sum $BIG_FILES" > /dev/null
+"$DOCKER" cp "$BIG" big2:/d1
+"$BERTH" cp "$BIG" big2:/d2
+"$DOCKER" start -a big2 > "$W/big2.out"
+assert_eq "$(cat "$W/big2.out")" "$big_sums
+$big_sums" "docker cp and berth cp of 100 MB into a stopped container"
+hwm_after="$(hwm_kb)"
+echo "berthd VmHWM: ${hwm_before} kB before, ${hwm_after} kB after 400 MB of cp"
+[ $((hwm_after - hwm_before)) -lt $((50 * 1024)) ] || fail "berthd grew by $((hwm_after - hwm_before)) kB during the copies"
+log "ok: 400 MB copied, berthd grew by $((hwm_after - hwm_before)) kB"
+
+log "garbage and truncated tar streams are refused with a message; berthd keeps serving"
+head -c $((5 * 1024 * 1024)) /dev/urandom > "$W/garbage"
+rc=0; out="$("$DOCKER" cp - big1:/tmp < "$W/garbage" 2>&1)" || rc=$?
+assert_ne "$rc" "0" "docker cp - of random bytes fails"
+echo "docker cp: $out"
+assert_contains "$out" "not a valid tar archive" "docker cp says why"
+rc=0; out="$("$BERTH" cp - big1:/tmp < "$W/garbage" 2>&1)" || rc=$?
+assert_ne "$rc" "0" "berth cp - of random bytes fails"
+echo "berth cp: $out"
+assert_contains "$out" "not a valid tar archive" "berth cp says why"
+# Entries sorted: big/f1 and big/f2 (40 MB) whole, big/f3 cut in the middle.
+tar -C "$W" --sort=name -cf "$W/big.tar" big
+head -c $((50 * 1024 * 1024)) "$W/big.tar" > "$W/cut.tar"
+"$DOCKER" exec big1 mkdir /cut /cut2
+out="$(curl -sS --unix-socket "$BERTH_SOCK" -X PUT -T - -w '\n%{http_code}' \
+  "http://localhost/containers/big1/archive?path=/cut" < "$W/cut.tar")"
+assert_eq "$(tail -n 1 <<< "$out")" "400" "a truncated chunked upload is 400"
+assert_contains "$(head -n 1 <<< "$out")" "not a valid tar archive" "and says the tar is cut"
+assert_eq "$("$DOCKER" exec big1 sh -c 'cd /cut/big && sha256sum f1 f2')" "$(cd "$BIG" && sha256sum f1 f2)" \
+  "entries before the cut are complete"
+assert_eq "$("$DOCKER" exec big1 sh -c 'ls /cut/big')" "f1
+f2" "the file cut short is not left behind"
+rc=0; out="$("$DOCKER" cp - big1:/cut2 < "$W/cut.tar" 2>&1)" || rc=$?
+assert_ne "$rc" "0" "docker cp - of a truncated tar fails"
+echo "docker cp: $out"
+assert_contains "$out" "not a valid tar archive" "docker cp says the tar is cut"
+assert_eq "$(api_status PUT "/containers/big2/archive?path=/" --data-binary "@$W/garbage")" "400" \
+  "random bytes into a stopped container: 400"
+assert_eq "$(api_status GET /_ping)" "200" "berthd still serves"
+echo "after" > "$W/after.txt"
+"$DOCKER" cp "$W/after.txt" big1:/tmp/after.txt
+assert_eq "$("$DOCKER" exec big1 cat /tmp/after.txt)" "after" "cp works after the bad streams"
+log "other routes keep the 16 MiB limit"
+head -c $((17 * 1024 * 1024)) /dev/zero > "$W/17m"
+assert_eq "$(api_status POST /containers/create -H 'Content-Type: application/json' --data-binary "@$W/17m" 2> /dev/null || true)" \
+  "413" "17 MB to /containers/create is 413"
+head -c 10000000 /dev/zero | tr '\0' ' ' > "$W/10m.json"
+assert_eq "$(api_status POST /containers/create -H 'Content-Type: application/json' --data-binary "@$W/10m.json")" \
+  "400" "10 MB of blanks to /containers/create is 400"
+"$DOCKER" rm -f big1 big2 > /dev/null
+rm -f "$W/big.tar" "$W/cut.tar" "$W/17m" "$W/10m.json"
+rm -rf "$BIG"
+[ -z "$(grep " $BERTH_ROOT" /proc/mounts || true)" ] || fail "a view's mount is left in the host: $(grep " $BERTH_ROOT" /proc/mounts)"
+log "ok: bad streams refused, nothing left mounted"
 
 log "diff shows A/C/D"
 "$DOCKER" run -d --name d1 "$IMG" sh -c 'touch /new; echo x >> /etc/passwd; rm /bin/vi; echo done; exec sleep 300' > /dev/null

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -248,6 +250,59 @@ TEST_F(ContainerRootTest, NoOverwriteDirNonDirRefusesReplacingADirectory) {
     auto r = extract_into_container(root, "/data", TarBuilder().file("sub", "not a dir").done(), o);
     ASSERT_FALSE(r);
     EXPECT_TRUE(fs::is_directory(root_dir / "data/sub"));
+}
+
+// A source that hands the tar over in small pieces, as a socket does.
+TarSource pieces(const std::string &tar, std::size_t piece) {
+    return [tar, piece, at = std::size_t{0}](char *buf, std::size_t size) mutable -> Result<std::size_t> {
+        const std::size_t n = std::min({size, piece, tar.size() - at});
+        std::memcpy(buf, tar.data() + at, n);
+        at += n;
+        return n;
+    };
+}
+
+TEST_F(ContainerRootTest, ExtractReadsAStreamInPieces) {
+    const std::string big(300000, 'b');
+    const std::string tar = TarBuilder().file("s/big", big).file("s/small", "s\n").done();
+    auto r = extract_into_container(root, "/data", pieces(tar, 777), {});
+    ASSERT_TRUE(r) << r.error().message();
+    EXPECT_EQ(slurp(root_dir / "data/s/big"), big);
+    EXPECT_EQ(slurp(root_dir / "data/s/small"), "s\n");
+}
+
+TEST_F(ContainerRootTest, ExtractOfATruncatedStreamKeepsNoFileCutShort) {
+    const std::string tar = TarBuilder().file("t/whole", "w").file("t/cut", std::string(100000, 'c')).done();
+    auto r = extract_into_container(root, "/data", pieces(tar.substr(0, 50000), 4096), {});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, ErrorKind::InvalidArgument);
+    EXPECT_NE(r.error().message().find("not a valid tar archive"), std::string::npos) << r.error().message();
+    EXPECT_EQ(slurp(root_dir / "data/t/whole"), "w");
+    EXPECT_FALSE(fs::exists(root_dir / "data/t/cut"));
+}
+
+TEST_F(ContainerRootTest, ExtractOfGarbageSaysItIsNotATar) {
+    std::string garbage(20000, '\0');
+    for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>(i * 131 + 7);
+    auto r = extract_into_container(root, "/data", pieces(garbage, 1000), {});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, ErrorKind::InvalidArgument);
+    EXPECT_NE(r.error().message().find("not a valid tar archive"), std::string::npos) << r.error().message();
+}
+
+TEST_F(ContainerRootTest, ExtractStopsWithTheSourcesError) {
+    const std::string tar = TarBuilder().file("g/file", std::string(100000, 'g')).done();
+    std::size_t calls = 0;
+    TarSource gone = [&](char *buf, std::size_t size) -> Result<std::size_t> {
+        if (++calls > 2) return Error::of(ErrorKind::Cancelled, "the client went away");
+        const std::size_t n = std::min<std::size_t>(size, 10000);
+        std::memcpy(buf, tar.data() + (calls - 1) * 10000, n);
+        return n;
+    };
+    auto r = extract_into_container(root, "/data", gone, {});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, ErrorKind::Cancelled);
+    EXPECT_FALSE(fs::exists(root_dir / "data/g/file"));
 }
 
 TEST_F(ContainerRootTest, CopyTreeKeepsFilesLinksAndModes) {

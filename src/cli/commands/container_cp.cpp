@@ -11,7 +11,7 @@
 
 #include <filesystem>
 #include <iostream>
-#include <iterator>
+#include <memory>
 #include <ostream>
 
 #include "cli/commands/commands.h"
@@ -102,13 +102,23 @@ Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpo
     return extract_to_host(tar, parent_of(dst), o);
 }
 
+// The host path as a tar made while it is sent: a tree of any size in constant memory.
+client::TarSource host_tar(const std::string &src, const std::string &name, bool follow) {
+    auto reader = std::make_shared<HostTarReader>(src, name, follow);
+    return [reader](char *buf, std::size_t size) { return reader->read(buf, size); };
+}
+
 Result<void> to_container(Context &ctx, client::EngineClient &c, const std::string &src, const CpEndpoint &dst,
                           bool follow, bool archive_mode) {
     if (src == "-") {
-        std::string tar((std::istreambuf_iterator<char>(ctx.in)), std::istreambuf_iterator<char>());
         auto st = TRY(client::stat_container_path(c, dst.container, dst.path));
         if (!st.is_dir()) return usage_error("destination \"" + dst.container + ":" + dst.path + "\" must be a directory");
-        return client::put_container_archive(c, dst.container, dst.path, std::move(tar), true, archive_mode);
+        // Passed on as it comes: a tar on stdin can be any size.
+        client::TarSource from_stdin = [&ctx](char *buf, std::size_t size) -> Result<std::size_t> {
+            const std::streamsize n = ctx.in.rdbuf()->sgetn(buf, static_cast<std::streamsize>(size));
+            return n > 0 ? static_cast<std::size_t>(n) : 0;
+        };
+        return client::put_container_archive(c, dst.container, dst.path, std::move(from_stdin), true, archive_mode);
     }
     struct stat src_st {};
     if ((follow ? ::stat(src.c_str(), &src_st) : ::lstat(src.c_str(), &src_st)) < 0)
@@ -123,18 +133,17 @@ Result<void> to_container(Context &ctx, client::EngineClient &c, const std::stri
         st = client::stat_container_path(c, dst.container, dst_path);
     }
     if (!st && st.error().kind != ErrorKind::NotFound) return std::move(st).error();
-    if (st && st->is_dir()) {
-        auto tar = TRY(tar_host_path(src, src_name, follow));
-        return client::put_container_archive(c, dst.container, dst_path, std::move(tar), true, archive_mode);
-    }
+    if (st && st->is_dir())
+        return client::put_container_archive(c, dst.container, dst_path, host_tar(src, src_name, follow), true,
+                                             archive_mode);
     if (st) {
         if (src_dir) return usage_error("cannot copy a directory to a file");
     } else if (asserts_dir(dst.path) && !src_dir) {
         return usage_error("destination directory " + dst.path + " must exist");
     }
     // Not there (or a file to replace): into its parent, under its name.
-    auto tar = TRY(tar_host_path(src, base_name(dst_path), follow));
-    return client::put_container_archive(c, dst.container, parent_of(dst_path), std::move(tar), true, archive_mode);
+    return client::put_container_archive(c, dst.container, parent_of(dst_path), host_tar(src, base_name(dst_path), follow),
+                                         true, archive_mode);
 }
 
 int run(Context &ctx, const ParsedArgs &args) {

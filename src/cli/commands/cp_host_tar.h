@@ -4,7 +4,9 @@
 // (ARCHIVE_EXTRACT_SECURE_*), so a hostile container cannot write outside the target.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -12,9 +14,28 @@
 
 namespace berth::cli::commands {
 
-// `source` (file, directory or symlink) with its top entry named `top_name` and everything
-// below it as top_name/... ; `follow_link` archives what a symlink at `source` points to.
-// top_name "." gives a directory's contents ("./a", "./b").
+// `source` (file, directory or symlink) as a tar with its top entry named `top_name` and
+// everything below it as top_name/... ; `follow_link` archives what a symlink at `source`
+// points to. top_name "." gives a directory's contents ("./a", "./b").
+// The tar is made as it is read, one file block at a time, so a tree of any size is sent
+// in constant memory: the files are opened and read when their turn comes.
+class HostTarReader {
+public:
+    HostTarReader(const std::filesystem::path &source, const std::string &top_name, bool follow_link);
+    ~HostTarReader();
+    HostTarReader(const HostTarReader &) = delete;
+    HostTarReader &operator=(const HostTarReader &) = delete;
+
+    // Up to `size` bytes of the tar into `buf`; 0 at its end. An error (a file that cannot
+    // be read) is returned again by every later call.
+    Result<std::size_t> read(char *buf, std::size_t size);
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The whole tar in memory (small trees, tests).
 Result<std::string> tar_host_path(const std::filesystem::path &source, const std::string &top_name,
                                   bool follow_link);
 
