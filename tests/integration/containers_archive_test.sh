@@ -167,6 +167,14 @@ berth_peak="$(cat "$W/berth-peak")"
 assert_eq "$("$DOCKER" exec big1 sh -c "cd /big2 && sha256sum $BIG_FILES")" "$big_sums" "berth cp of 100 MB into a running container"
 echo "berth cp peak RSS: ${berth_peak} kB"
 [ "$berth_peak" -lt $((50 * 1024)) ] || fail "berth cp held the tree in memory: peak RSS ${berth_peak} kB"
+peak_rss_kb "$W/berth-peak" "$BERTH" cp big1:/big2 "$W/big-back"
+assert_eq "$(cd "$W/big-back" && sha256sum $BIG_FILES)" "$big_sums" "berth cp of 100 MB out of a running container"
+berth_peak="$(cat "$W/berth-peak")"
+echo "berth cp (out) peak RSS: ${berth_peak} kB"
+[ "$berth_peak" -lt $((50 * 1024)) ] || fail "berth cp held the tree in memory: peak RSS ${berth_peak} kB"
+assert_eq "$("$BERTH" cp big1:/big2 - | tar -tf - | sort | tr '\n' ' ')" \
+  "big2/ big2/f1 big2/f2 big2/f3 big2/f4 big2/sub/ big2/sub/f5 " "berth cp to - streams the whole tar"
+rm -rf "$W/big-back"
 "$DOCKER" create --name big2 "$IMG" sh -c "cd /d1 && sha256sum $BIG_FILES && cd /d2 && sha256sum $BIG_FILES" > /dev/null
 "$DOCKER" cp "$BIG" big2:/d1
 "$BERTH" cp "$BIG" big2:/d2

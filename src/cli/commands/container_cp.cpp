@@ -6,13 +6,16 @@
 //                                     (a dest ending in "/" must then be a directory)
 //   dest is an existing file       -> a file source replaces it; a directory is refused
 // "-" is a tar on stdin (into a container directory) or to stdout.
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <ostream>
+#include <thread>
 
 #include "cli/commands/commands.h"
 #include "cli/commands/cp_host_tar.h"
@@ -56,6 +59,47 @@ std::string parent_of(const std::string &p) {
 
 Error usage_error(const std::string &m) { return Error{{}, {}, 0, m, ErrorKind::InvalidArgument}; }
 
+// The container's tar goes through a socket pair into the extraction, which runs on a
+// thread of its own as the bytes arrive: a copy of any size in constant memory. The
+// extraction changes the working directory, so it starts only once the engine's answer is
+// flowing (the connection, whatever its socket path, is open by then).
+Result<void> download_into(client::EngineClient &c, const std::string &container, const std::string &path,
+                           const fs::path &dest_dir, const HostExtractOptions &o) {
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) < 0) return Error::sys("create", "a socket pair");
+    std::optional<Result<void>> extracted;
+    auto extract = [&] {
+        extracted.emplace(extract_to_host_from_fd(fds[0], dest_dir, o));
+        ::shutdown(fds[0], SHUT_RDWR);  // the download stops if the extraction ended early
+    };
+    std::optional<std::thread> extractor;
+    bool extraction_ended = false;
+    auto downloaded = client::get_container_archive(c, container, path, [&](std::string_view b) {
+        if (!extractor) extractor.emplace(extract);
+        while (!b.empty()) {
+            const ssize_t n = ::send(fds[1], b.data(), b.size(), MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                extraction_ended = true;
+                return false;
+            }
+            b.remove_prefix(static_cast<std::size_t>(n));
+        }
+        return true;
+    });
+    ::shutdown(fds[1], SHUT_WR);  // the end of the tar for the extraction
+    if (extractor) extractor->join();
+    if (!downloaded && !extraction_ended) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return std::move(downloaded).error();
+    }
+    if (!extractor) extract();  // an empty answer: the extraction says what it makes of it
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return std::move(*extracted);
+}
+
 Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpoint &src, const std::string &dst,
                             bool follow, bool archive_mode) {
     std::string src_path = src.path;
@@ -66,13 +110,11 @@ Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpo
         src_path = st.link_target;
         st = TRY(client::stat_container_path(c, src.container, src_path));
     }
-    std::string tar;
-    TRY(client::get_container_archive(c, src.container, src_path, [&](std::string_view b) {
-        tar.append(b);
-        return true;
-    }));
     if (dst == "-") {
-        ctx.out.write(tar.data(), static_cast<std::streamsize>(tar.size()));
+        TRY(client::get_container_archive(c, src.container, src_path, [&](std::string_view b) {
+            ctx.out.write(b.data(), static_cast<std::streamsize>(b.size()));
+            return static_cast<bool>(ctx.out);
+        }));
         ctx.out.flush();
         return {};
     }
@@ -87,7 +129,7 @@ Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpo
             o.rename_from = tar_base;
             o.rename_to = rebase;
         }
-        return extract_to_host(tar, dst, o);
+        return download_into(c, src.container, src_path, fs::absolute(dst), o);
     }
     if (dst_exists) {
         if (st.is_dir()) return usage_error("cannot copy a directory to a file");
@@ -99,7 +141,7 @@ Result<void> from_container(Context &ctx, client::EngineClient &c, const CpEndpo
     }
     o.rename_from = tar_base;
     o.rename_to = base_name(dst);
-    return extract_to_host(tar, parent_of(dst), o);
+    return download_into(c, src.container, src_path, fs::absolute(parent_of(dst)), o);
 }
 
 // The host path as a tar made while it is sent: a tree of any size in constant memory.

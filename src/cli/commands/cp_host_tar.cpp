@@ -47,6 +47,58 @@ std::string renamed(const std::string &name, const std::string &from, const std:
     return name;
 }
 
+// Every entry of `in` into dest_dir, renamed as asked.
+Result<void> extract_from(archive *in, const fs::path &dest_dir, const HostExtractOptions &options) {
+    std::unique_ptr<archive, WriteDeleter> out(archive_write_disk_new());
+    int flags = ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_XATTR | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
+                ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS;
+    if (options.keep_owner) flags |= ARCHIVE_EXTRACT_OWNER;
+    archive_write_disk_set_options(out.get(), flags);
+    archive_write_disk_set_standard_lookup(out.get());
+
+    // libarchive resolves entry names against the working directory: the extraction moves
+    // there and back afterwards.
+    const int back = ::open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (back < 0) return Error::sys("open", "the working directory");
+    struct Restore {
+        int fd;
+        ~Restore() {
+            (void)::fchdir(fd);
+            ::close(fd);
+        }
+    } restore{back};
+    if (::chdir(dest_dir.c_str()) < 0) return Error::sys("change to directory", dest_dir.string());
+
+    for (;;) {
+        archive_entry *e = nullptr;
+        const int r = archive_read_next_header(in, &e);
+        if (r == ARCHIVE_EOF) break;
+        if (r < ARCHIVE_WARN) return archive_error(in, "read tar from", "the engine");
+        const std::string name = renamed(archive_entry_pathname(e), options.rename_from, options.rename_to);
+        if (name == "." || name == "./") continue;  // the target directory keeps its own metadata
+        archive_entry_set_pathname(e, name.c_str());
+        if (const char *link = archive_entry_hardlink(e)) {
+            const std::string target = renamed(link, options.rename_from, options.rename_to);
+            archive_entry_set_hardlink(e, target.c_str());
+        }
+        if (archive_write_header(out.get(), e) < ARCHIVE_WARN) return archive_error(out.get(), "extract", name);
+        const void *buf = nullptr;
+        size_t size = 0;
+        la_int64_t offset = 0;
+        for (;;) {
+            const int rr = archive_read_data_block(in, &buf, &size, &offset);
+            if (rr == ARCHIVE_EOF) break;
+            if (rr < ARCHIVE_WARN) return archive_error(in, "read", name);
+            if (archive_write_data_block(out.get(), buf, size, offset) < ARCHIVE_WARN)
+                return archive_error(out.get(), "write", name);
+        }
+        if (archive_write_finish_entry(out.get()) < ARCHIVE_WARN) return archive_error(out.get(), "finish", name);
+    }
+    if (archive_write_close(out.get()) != ARCHIVE_OK) return archive_error(out.get(), "finish extraction into", dest_dir.string());
+    return {};
+}
+
+
 }  // namespace
 
 // Walks the tree depth first (names sorted) one step per refill: a step is one entry's
@@ -184,53 +236,15 @@ Result<void> extract_to_host(std::string_view tar, const fs::path &dest_dir, con
     archive_read_support_format_tar(in.get());
     if (archive_read_open_memory(in.get(), tar.data(), tar.size()) != ARCHIVE_OK)
         return archive_error(in.get(), "read tar from", "the engine");
-    std::unique_ptr<archive, WriteDeleter> out(archive_write_disk_new());
-    int flags = ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_XATTR | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
-                ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS;
-    if (options.keep_owner) flags |= ARCHIVE_EXTRACT_OWNER;
-    archive_write_disk_set_options(out.get(), flags);
-    archive_write_disk_set_standard_lookup(out.get());
+    return extract_from(in.get(), dest_dir, options);
+}
 
-    // libarchive resolves entry names against the working directory; the CLI is single
-    // threaded, so it moves there for the extraction and back afterwards.
-    const int back = ::open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (back < 0) return Error::sys("open", "the working directory");
-    struct Restore {
-        int fd;
-        ~Restore() {
-            (void)::fchdir(fd);
-            ::close(fd);
-        }
-    } restore{back};
-    if (::chdir(dest_dir.c_str()) < 0) return Error::sys("change to directory", dest_dir.string());
-
-    for (;;) {
-        archive_entry *e = nullptr;
-        const int r = archive_read_next_header(in.get(), &e);
-        if (r == ARCHIVE_EOF) break;
-        if (r < ARCHIVE_WARN) return archive_error(in.get(), "read tar from", "the engine");
-        const std::string name = renamed(archive_entry_pathname(e), options.rename_from, options.rename_to);
-        if (name == "." || name == "./") continue;  // the target directory keeps its own metadata
-        archive_entry_set_pathname(e, name.c_str());
-        if (const char *link = archive_entry_hardlink(e)) {
-            const std::string target = renamed(link, options.rename_from, options.rename_to);
-            archive_entry_set_hardlink(e, target.c_str());
-        }
-        if (archive_write_header(out.get(), e) < ARCHIVE_WARN) return archive_error(out.get(), "extract", name);
-        const void *buf = nullptr;
-        size_t size = 0;
-        la_int64_t offset = 0;
-        for (;;) {
-            const int rr = archive_read_data_block(in.get(), &buf, &size, &offset);
-            if (rr == ARCHIVE_EOF) break;
-            if (rr < ARCHIVE_WARN) return archive_error(in.get(), "read", name);
-            if (archive_write_data_block(out.get(), buf, size, offset) < ARCHIVE_WARN)
-                return archive_error(out.get(), "write", name);
-        }
-        if (archive_write_finish_entry(out.get()) < ARCHIVE_WARN) return archive_error(out.get(), "finish", name);
-    }
-    if (archive_write_close(out.get()) != ARCHIVE_OK) return archive_error(out.get(), "finish extraction into", dest_dir.string());
-    return {};
+Result<void> extract_to_host_from_fd(int fd, const fs::path &dest_dir, const HostExtractOptions &options) {
+    std::unique_ptr<archive, ReadDeleter> in(archive_read_new());
+    archive_read_support_format_tar(in.get());
+    if (archive_read_open_fd(in.get(), fd, 1 << 16) != ARCHIVE_OK)
+        return archive_error(in.get(), "read tar from", "the engine");
+    return extract_from(in.get(), dest_dir, options);
 }
 
 }  // namespace berth::cli::commands

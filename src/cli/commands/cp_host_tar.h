@@ -47,5 +47,9 @@ struct HostExtractOptions {
 // Extracts `tar` into the existing directory `dest_dir`.
 Result<void> extract_to_host(std::string_view tar, const std::filesystem::path &dest_dir,
                              const HostExtractOptions &options);
+// The same, reading the tar from `fd` as it comes, until its end marker or end of file.
+// Changes the process's working directory while it runs (libarchive extracts relative to
+// it): other threads must not use relative paths meanwhile.
+Result<void> extract_to_host_from_fd(int fd, const std::filesystem::path &dest_dir, const HostExtractOptions &options);
 
 }  // namespace berth::cli::commands
