@@ -199,6 +199,7 @@ assert_contains "$out" "not a valid tar archive" "berth cp says why"
 # Entries sorted: big/f1 and big/f2 (40 MB) whole, big/f3 cut in the middle.
 tar -C "$W" --sort=name -cf "$W/big.tar" big
 head -c $((50 * 1024 * 1024)) "$W/big.tar" > "$W/cut.tar"
+rm -f "$W/big.tar"
 "$DOCKER" exec big1 mkdir /cut /cut2
 out="$(curl -sS --unix-socket "$BERTH_SOCK" -X PUT -T - -w '\n%{http_code}' \
   "http://localhost/containers/big1/archive?path=/cut" < "$W/cut.tar")"
@@ -226,7 +227,7 @@ head -c 10000000 /dev/zero | tr '\0' ' ' > "$W/10m.json"
 assert_eq "$(api_status POST /containers/create -H 'Content-Type: application/json' --data-binary "@$W/10m.json")" \
   "400" "10 MB of blanks to /containers/create is 400"
 "$DOCKER" rm -f big1 big2 > /dev/null
-rm -f "$W/big.tar" "$W/cut.tar" "$W/17m" "$W/10m.json"
+rm -f "$W/cut.tar" "$W/17m" "$W/10m.json"
 rm -rf "$BIG"
 [ -z "$(grep " $BERTH_ROOT" /proc/mounts || true)" ] || fail "a view's mount is left in the host: $(grep " $BERTH_ROOT" /proc/mounts)"
 log "ok: bad streams refused, nothing left mounted"
