@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <sstream>
@@ -486,6 +487,39 @@ void recover_networks(ContainerService &svc) {
         }
     }
     opts.networks->recover([&](const std::string &cid) { return alive.count(cid) > 0; });
+}
+
+void rename_networks(ContainerService &svc, const std::string &id) {
+    const ServiceOptions &opts = svc.options();
+    if (!opts.networks) return;
+    auto op = svc.store().op_mutex(id);
+    std::lock_guard lock(*op);
+    auto c = svc.store().get(id);
+    if (!c) return;
+    if (auto r = opts.networks->rename_endpoints(id, bare_name(*c)); !r)
+        log::warn("rename container " + c->short_id() + ": " + r.error().message());
+    std::map<std::string, std::vector<std::string>> renamed;  // endpoint id -> names
+    const json networks = c->network_settings.value("Networks", json::object());
+    for (const auto &[key, e] : networks.items()) {
+        const std::string endpoint = e.value("EndpointID", std::string());
+        if (endpoint.empty()) continue;  // not attached: its next start uses the new name
+        auto net = opts.networks->get(e.value("NetworkID", key));
+        if (!net || !net->is_bridge() || net->is_default_bridge()) continue;  // no names there
+        auto names = dns_names(*c, strings_of(e.value("Aliases", json())));
+        // A container that exited meanwhile has no records left, and gets none.
+        if (opts.dns && !opts.dns->rename_records(net->id, id, names)) continue;
+        renamed[endpoint] = std::move(names);
+    }
+    if (renamed.empty()) return;
+    auto saved = svc.store().update(id, [&](Container &x) {
+        if (!x.network_settings.contains("Networks")) return;
+        for (auto &[key, e] : x.network_settings["Networks"].items()) {
+            // Matched by endpoint: an exit that cleared the endpoints meanwhile wins.
+            auto it = renamed.find(e.value("EndpointID", std::string()));
+            if (it != renamed.end()) e["DNSNames"] = it->second;
+        }
+    });
+    if (!saved) log::warn("rename container " + c->short_id() + ": " + saved.error().message());
 }
 
 Result<void> connect_network(ContainerService &svc, const std::string &network, const std::string &container,

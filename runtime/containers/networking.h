@@ -47,6 +47,15 @@ void detach_networks(ContainerService &svc, const std::string &id);
 // ports and names back; endpoints of containers that are gone are released.
 void recover_networks(ContainerService &svc);
 
+// After POST /containers/{id}/rename (the store already has the new name), as Docker:
+// on the user networks of a running container the new name answers, A and PTR, and the
+// old one no longer does; DNSNames and the networks' endpoint names follow. A stopped
+// container's names come from its name at its next start. Its /etc/hosts is left as is:
+// it names the hostname (the short id unless set), not the container name. Waits for a
+// start in progress, so a start that read the old name is corrected. Failures are logged:
+// the rename itself has happened.
+void rename_networks(ContainerService &svc, const std::string &id);
+
 // POST /networks/{id}/connect and /disconnect. A running container gets or loses an
 // interface at once; a stopped one at its next start.
 Result<void> connect_network(ContainerService &svc, const std::string &network, const std::string &container,

@@ -174,6 +174,7 @@ Result<void> ContainerService::rename(const std::string &id_or_name, const std::
     if (before.name == name)
         return Error::invalid("Renaming a container with the same name as its current name");
     TRY(store_->rename(id, name));
+    rename_networks(*this, id);  // names on user networks follow, as Docker's do
     auto after = TRY(store_->get(id));
     publish(after, "rename", {{"oldName", before.name}});
     return {};

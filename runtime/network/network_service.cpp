@@ -210,7 +210,7 @@ Result<void> NetworkService::ensure_bridge_locked(Network &n, bool host_locked) 
     TRY(nl.set_up(n.bridge));
     if (auto r = enable_ip_forwarding(); !r) log::warn("enable IPv4 forwarding: " + r.error().message());
     if (opts_.ports && !n.internal && !masqueraded_.count(n.id)) {
-        if (auto r = opts_.ports->masquerade(n.id, n.pool->subnet.str(), n.bridge); r)
+        if (auto r = opts_.ports->nat_for_bridge(n.id, n.pool->subnet.str(), n.bridge); r)
             masqueraded_.insert(n.id);
         else
             log::warn("network " + n.name + ": outbound NAT: " + r.error().message());
@@ -346,7 +346,7 @@ Result<void> NetworkService::remove(const std::string &id_or_name) {
     if (ec) return Error{"remove network record", id, ec.value(), {}, ErrorKind::Internal};
     const Network gone = n;
     nets_.erase(id);
-    if (opts_.ports && masqueraded_.erase(id)) opts_.ports->remove_masquerade(id);
+    if (opts_.ports && masqueraded_.erase(id)) opts_.ports->remove_nat_for_bridge(id);
     apply_isolation_locked();
     publish(gone, "destroy");
     return {};
@@ -469,6 +469,21 @@ std::vector<std::string> NetworkService::networks_of(const std::string &containe
     for (const auto &[id, n] : nets_)
         if (n.endpoints.count(container_id)) out.push_back(id);
     return out;
+}
+
+Result<void> NetworkService::rename_endpoints(const std::string &container_id, const std::string &container_name) {
+    std::lock_guard lock(mu_);
+    for (auto &[id, n] : nets_) {
+        auto ep = n.endpoints.find(container_id);
+        if (ep == n.endpoints.end() || ep->second.container_name == container_name) continue;
+        const std::string before = ep->second.container_name;
+        ep->second.container_name = container_name;
+        if (auto r = save(n); !r) {
+            ep->second.container_name = before;
+            return std::move(r).error().context("rename endpoint in network " + n.name);
+        }
+    }
+    return {};
 }
 
 void NetworkService::recover(const std::function<bool(const std::string &)> &running) {

@@ -35,8 +35,9 @@ struct NetworkServiceOptions {
     // Serialises subnet choice and bridge creation between daemons on one host (several
     // test daemons with private roots), so two never take the same free subnet.
     std::filesystem::path host_lock = "/run/berth/network.lock";
-    // Outbound NAT of bridge networks (their traffic leaves with the host's address); null:
-    // none. Internal networks get none: they must not reach beyond their bridge.
+    // NAT of bridge networks (their traffic leaves with the host's address; connections to
+    // published ports go to the proxy); null: none. Internal networks get none: they must
+    // not reach beyond their bridge.
     PortPublisher *ports = nullptr;
 };
 
@@ -99,6 +100,9 @@ public:
     Result<void> detach(const std::string &network_id, const std::string &container_id);
     // Every network the container has an endpoint on.
     std::vector<std::string> networks_of(const std::string &container_id) const;
+    // After a container rename: its endpoints carry the new name (network inspect's
+    // Containers[].Name). Networks where it has no endpoint are left alone.
+    Result<void> rename_endpoints(const std::string &container_id, const std::string &container_name);
 
     // At daemon start: bridges that went missing are made again; endpoints of containers
     // for which `running` says false are released.
@@ -123,7 +127,7 @@ private:
     mutable std::mutex mu_;
     std::map<std::string, Network> nets_;  // id -> network
     std::unique_ptr<BridgeIsolation> isolation_;
-    std::set<std::string> masqueraded_;  // networks whose NAT rule this daemon has put in  // null: nftables not usable
+    std::set<std::string> masqueraded_;  // networks whose NAT rules this daemon has put in
 };
 
 }  // namespace berth::network

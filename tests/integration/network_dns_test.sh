@@ -133,3 +133,65 @@ log "a removed container's name is gone"
 "$DOCKER" rm -f web > /dev/null
 rc=0; out="$(probe dnsa nslookup web)" || rc=$?
 assert_ne "$rc" 0 "web no longer resolves"
+
+log "rename of a running container: the new name resolves (A and PTR), the old one no longer does"
+on_cleanup '"$DOCKER" rm -f renamed renamed2 later > /dev/null 2>&1 || true'
+"$DOCKER" run -d --name before --network dnsa "$IMG" sleep 300 > /dev/null
+"$DOCKER" network connect dnsb before
+ren_ip="$("$DOCKER" inspect --format '{{(index .NetworkSettings.Networks "dnsa").IPAddress}}' before)"
+ren_ip_b="$("$DOCKER" inspect --format '{{(index .NetworkSettings.Networks "dnsb").IPAddress}}' before)"
+hosts_before="$("$DOCKER" exec before cat /etc/hosts)"
+hostname_before="$("$DOCKER" exec before hostname)"
+out="$(probe dnsa nslookup before)" || fail "nslookup before (not renamed yet): $out"
+assert_contains "$out" "$ren_ip" "before resolves before the rename"
+"$DOCKER" rename before renamed
+out="$(probe dnsa nslookup renamed)" || fail "nslookup renamed: $out"
+assert_contains "$out" "$ren_ip" "the new name resolves on dnsa"
+out="$(probe dnsb nslookup renamed)" || fail "nslookup renamed on dnsb: $out"
+assert_contains "$out" "$ren_ip_b" "the new name resolves on dnsb (the second network) too"
+rc=0; out="$(probe dnsa nslookup before)" || rc=$?
+assert_ne "$rc" 0 "the old name no longer resolves on dnsa"
+assert_not_contains "$out" "$ren_ip" "no address for the old name"
+rc=0; out="$(probe dnsb nslookup before)" || rc=$?
+assert_ne "$rc" 0 "nor on dnsb"
+out="$(probe dnsa nslookup "$ren_ip")" || fail "nslookup $ren_ip: $out"
+assert_contains "$out" "name = renamed" "PTR answers the new name"
+assert_not_contains "$out" "name = before" "PTR no longer answers the old name"
+ren_short="$("$DOCKER" inspect --format '{{.Id}}' renamed | cut -c1-12)"
+out="$(probe dnsa nslookup "$ren_short")" || fail "nslookup $ren_short: $out"
+assert_contains "$out" "$ren_ip" "the short id still resolves"
+assert_eq "$("$DOCKER" inspect --format '{{json (index .NetworkSettings.Networks "dnsa").DNSNames}}' renamed)" \
+  "[\"renamed\",\"$ren_short\"]" "inspect's DNSNames follow the rename"
+assert_contains "$("$DOCKER" network inspect --format '{{range .Containers}}{{.Name}} {{end}}' dnsa)" "renamed " \
+  "network inspect shows the new name"
+# Docker leaves the container's own /etc/hosts alone: it names the hostname (the short id).
+assert_eq "$("$DOCKER" exec renamed cat /etc/hosts)" "$hosts_before" "the renamed container's /etc/hosts is unchanged"
+assert_eq "$("$DOCKER" exec renamed hostname)" "$hostname_before" "and so is its hostname"
+assert_not_contains "$hosts_before" "before" "/etc/hosts never held the container name"
+
+log "berth rename: renamed again through the berth CLI"
+"$BERTH" rename renamed renamed2
+out="$(probe dnsa nslookup renamed2)" || fail "nslookup renamed2: $out"
+assert_contains "$out" "$ren_ip" "renamed2 resolves"
+rc=0; out="$(probe dnsa nslookup renamed)" || rc=$?
+assert_ne "$rc" 0 "renamed no longer resolves"
+
+log "rename of a stopped container: its next start registers the new name"
+"$DOCKER" create --name earlier --network dnsa "$IMG" sleep 300 > /dev/null
+"$DOCKER" rename earlier later
+"$DOCKER" start later > /dev/null
+later_ip="$("$DOCKER" inspect --format '{{(index .NetworkSettings.Networks "dnsa").IPAddress}}' later)"
+out="$(probe dnsa nslookup later)" || fail "nslookup later: $out"
+assert_contains "$out" "$later_ip" "the new name resolves after start"
+rc=0; out="$(probe dnsa nslookup earlier)" || rc=$?
+assert_ne "$rc" 0 "the old name does not"
+
+log "after a berthd restart the renamed container answers to its new name"
+berth_kill9
+sleep 1
+berth_start "${BERTH_START_ARGS[@]}"
+out="$(probe dnsa nslookup renamed2)" || fail "nslookup renamed2 after restart: $out"
+assert_contains "$out" "$ren_ip" "renamed2 resolves after the restart"
+rc=0; out="$(probe dnsa nslookup before)" || rc=$?
+assert_ne "$rc" 0 "the first name stays gone"
+echo "PASS"

@@ -386,6 +386,31 @@ TEST(DnsRecords, NamesAreCaseInsensitiveAndScopedToNetworks) {
     EXPECT_TRUE(r.addresses("asker", "db").empty());
 }
 
+TEST(DnsRecords, RenameReplacesTheNamesOfAContainerThatHasRecords) {
+    dns::Records r;
+    r.set("net1", "c1", {"before", "alias", "0123456789ab"}, "172.30.0.2");
+    r.set("net2", "c1", {"before", "0123456789ab"}, "172.31.0.2");
+    r.set_networks("asker", {"net1", "net2"});
+    EXPECT_TRUE(r.rename("net1", "c1", {"After", "alias", "0123456789ab"}));
+    EXPECT_EQ(r.addresses("asker", "after"), (std::vector<std::string>{"172.30.0.2"}));
+    EXPECT_EQ(r.addresses("asker", "alias"), (std::vector<std::string>{"172.30.0.2"}));
+    // net2 still has the old name until it is renamed there too.
+    EXPECT_EQ(r.addresses("asker", "before"), (std::vector<std::string>{"172.31.0.2"}));
+    EXPECT_EQ(r.names_of("asker", "172.30.0.2"), (std::vector<std::string>{"after"}));
+    EXPECT_TRUE(r.rename("net2", "c1", {"after", "0123456789ab"}));
+    EXPECT_TRUE(r.addresses("asker", "before").empty());
+    EXPECT_EQ(r.addresses("asker", "after"), (std::vector<std::string>{"172.30.0.2", "172.31.0.2"}));
+    EXPECT_EQ(r.names_of("asker", "172.31.0.2"), (std::vector<std::string>{"after"}));
+
+    // A container without records (stopped meanwhile) gets none from a rename.
+    r.remove("net1", "c1");
+    EXPECT_FALSE(r.rename("net1", "c1", {"again"}));
+    EXPECT_FALSE(r.rename("net9", "c1", {"again"}));
+    EXPECT_FALSE(r.rename("net2", "c2", {"again"}));
+    EXPECT_TRUE(r.addresses("asker", "again").empty());
+    EXPECT_EQ(r.addresses("asker", "after"), (std::vector<std::string>{"172.31.0.2"}));
+}
+
 TEST(DnsMessage, BadPacketsAreDroppedOrGetFormErr) {
     // Too short for a header: dropped.
     auto short_packet = dns::parse_query(Bytes{0x12, 0x34, 0x01});
@@ -503,6 +528,29 @@ TEST(DnsServer, OtherNetworksStayInvisibleUntilConnected) {
 
     server->remove_records("net2", "c-db");
     EXPECT_EQ(ask(client, "db").rcode, LDNS_RCODE_NXDOMAIN);
+}
+
+TEST(DnsServer, ARenamedContainerAnswersToItsNewNameOnly) {
+    REQUIRE_ROOT();
+    Netns client;
+    ASSERT_TRUE(client.ok());
+    ResolvConf conf("");  // no upstream: an unknown name is NXDOMAIN
+    auto server = open_server(conf);
+    ASSERT_TRUE(server);
+    server->set_records("net1", "c-web", {"web", "0123456789ab"}, "172.30.0.2");
+    server->set_records("net1", "c-client", {"client"}, "172.30.0.3");
+    ASSERT_TRUE(server->serve_container("c-client", client.pid(), {"net1"}).ok());
+    EXPECT_EQ(ask(client, "web").records, (std::vector<std::string>{"172.30.0.2"}));
+
+    EXPECT_TRUE(server->rename_records("net1", "c-web", {"shop", "0123456789ab"}));
+    EXPECT_EQ(ask(client, "shop").records, (std::vector<std::string>{"172.30.0.2"}));
+    EXPECT_EQ(ask(client, "web").rcode, LDNS_RCODE_NXDOMAIN);
+    EXPECT_EQ(ask(client, "0123456789ab").records, (std::vector<std::string>{"172.30.0.2"}));
+    EXPECT_EQ(ask(client, "2.0.30.172.in-addr.arpa", LDNS_RR_TYPE_PTR).records, (std::vector<std::string>{"shop."}));
+
+    server->remove_records("net1", "c-web");
+    EXPECT_FALSE(server->rename_records("net1", "c-web", {"late"}));
+    EXPECT_EQ(ask(client, "late").rcode, LDNS_RCODE_NXDOMAIN);
 }
 
 TEST(DnsServer, ForwardsUnknownNamesToTheUpstream) {

@@ -297,6 +297,15 @@ TEST(PortConfig, NftRulesLeaveLoopbackToTheProxy) {
     EXPECT_EQ(text.find("5353"), std::string::npos);
 }
 
+TEST(PortNftables, BridgeRulesSendTheBridgesConnectionsToTheProxyAndMasqueradeWhatLeaves) {
+    auto text = NftRules::bridge_rules("berth", "net:n1", "172.18.0.0/16", "br-0123456789ab");
+    EXPECT_NE(text.find("insert rule ip berth prerouting iifname \"br-0123456789ab\" return comment \"berth:net:n1\"\n"),
+              std::string::npos) << text;
+    EXPECT_NE(text.find("add rule ip berth postrouting ip saddr 172.18.0.0/16 oifname != \"br-0123456789ab\" "
+                        "masquerade comment \"berth:net:n1\"\n"),
+              std::string::npos) << text;
+}
+
 // ---- host ports ---------------------------------------------------------------------------
 
 TEST(HostPorts, RandomPortComesFromTheEphemeralRange) {
@@ -526,10 +535,20 @@ TEST(PortNftables, RulesFollowTheContainerAndTheTableGoesAtShutdown) {
         EXPECT_NE(listing.find("comment \"berth:c1\""), std::string::npos);
         EXPECT_EQ(listing.find("10.250.0.2:81"), std::string::npos);  // loopback only: the proxy
 
-        ASSERT_TRUE((*publisher)->masquerade("n1", "10.250.0.0/24", "berthtest0"));
-        EXPECT_NE(nft_list(table).find("oifname != \"berthtest0\" masquerade"), std::string::npos);
-        (*publisher)->remove_masquerade("n1");
-        EXPECT_EQ(nft_list(table).find("masquerade comment \"berth:net:n1\""), std::string::npos);
+        ASSERT_TRUE((*publisher)->nat_for_bridge("n1", "10.250.0.0/24", "berthtest0"));
+        listing = nft_list(table);
+        EXPECT_NE(listing.find("oifname != \"berthtest0\" masquerade"), std::string::npos) << listing;
+        // The bridge's connections skip the DNAT (the proxy takes them): the return comes first.
+        const auto bridge_return = listing.find("iifname \"berthtest0\" return");
+        EXPECT_NE(bridge_return, std::string::npos) << listing;
+        EXPECT_LT(bridge_return, listing.find("jump publish")) << listing;
+        ASSERT_TRUE((*publisher)->nat_for_bridge("n1", "10.250.0.0/24", "berthtest0"));  // again: no duplicates
+        listing = nft_list(table);
+        EXPECT_EQ(listing.find("iifname \"berthtest0\" return", bridge_return + 1), std::string::npos) << listing;
+        (*publisher)->remove_nat_for_bridge("n1");
+        listing = nft_list(table);
+        EXPECT_EQ(listing.find("berth:net:n1"), std::string::npos) << listing;
+        EXPECT_NE(listing.find("jump publish"), std::string::npos) << listing;
 
         (*publisher)->unpublish("c1");
         listing = nft_list(table);

@@ -273,6 +273,11 @@ void DnsServer::remove_records(const std::string &network_id, const std::string 
     impl_->records.remove(network_id, container_id);
 }
 
+bool DnsServer::rename_records(const std::string &network_id, const std::string &container_id,
+                               const std::vector<std::string> &names) {
+    return impl_->records.rename(network_id, container_id, names);
+}
+
 Result<void> DnsServer::serve_container(const std::string &container_id, pid_t pid,
                                         std::vector<std::string> network_ids) {
     // The old sockets go first: a container served again may be in the same namespace,

@@ -42,6 +42,11 @@ public:
     void set_records(const std::string &network_id, const std::string &container_id,
                      std::vector<std::string> names, const std::string &ipv4);
     void remove_records(const std::string &network_id, const std::string &container_id);
+    // After a rename: the container's names on the network, where it has records (a
+    // container that is not running has none and gets none). The old names stop
+    // answering, A and PTR, with the next query.
+    bool rename_records(const std::string &network_id, const std::string &container_id,
+                        const std::vector<std::string> &names);
 
     // Serves UDP and TCP on 127.0.0.11:53 inside the network namespace of `pid`
     // (/proc/<pid>/ns/net), answering for the names on `network_ids`. A container already

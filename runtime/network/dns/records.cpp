@@ -13,17 +13,34 @@ std::string Records::canonical(const std::string &name) {
     return out;
 }
 
+std::vector<std::string> Records::canonical_names(const std::vector<std::string> &names) {
+    std::vector<std::string> out;
+    for (const auto &n : names) {
+        auto c = canonical(n);
+        if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));
+    }
+    return out;
+}
+
 void Records::set(const std::string &network_id, const std::string &container_id,
                   const std::vector<std::string> &names, const std::string &ipv4) {
     Entry entry;
     entry.ipv4 = ipv4;
-    for (const auto &n : names) {
-        auto c = canonical(n);
-        if (!c.empty() && std::find(entry.names.begin(), entry.names.end(), c) == entry.names.end())
-            entry.names.push_back(std::move(c));
-    }
+    entry.names = canonical_names(names);
     std::lock_guard lock(mu_);
     networks_[network_id][container_id] = std::move(entry);
+}
+
+bool Records::rename(const std::string &network_id, const std::string &container_id,
+                     const std::vector<std::string> &names) {
+    auto wanted = canonical_names(names);
+    std::lock_guard lock(mu_);
+    auto net = networks_.find(network_id);
+    if (net == networks_.end()) return false;
+    auto entry = net->second.find(container_id);
+    if (entry == net->second.end()) return false;
+    entry->second.names = std::move(wanted);
+    return true;
 }
 
 void Records::remove(const std::string &network_id, const std::string &container_id) {

@@ -16,6 +16,11 @@ public:
     void set(const std::string &network_id, const std::string &container_id,
              const std::vector<std::string> &names, const std::string &ipv4);
     void remove(const std::string &network_id, const std::string &container_id);
+    // New names for a container that has records on the network (after a rename), its
+    // address kept. False, and nothing recorded, when it has none there: a container
+    // that stopped meanwhile must not come back as a name.
+    bool rename(const std::string &network_id, const std::string &container_id,
+                const std::vector<std::string> &names);
 
     void set_networks(const std::string &container_id, std::vector<std::string> network_ids);
     void forget_container(const std::string &container_id);
@@ -32,6 +37,7 @@ public:
     static std::string canonical(const std::string &name);
 
 private:
+    static std::vector<std::string> canonical_names(const std::vector<std::string> &names);
     struct Entry {
         std::vector<std::string> names;
         std::string ipv4;

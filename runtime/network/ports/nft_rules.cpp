@@ -94,8 +94,10 @@ std::string NftRules::forward_rules(const std::string &table, const std::string 
         out += "add rule ip " + table + " publish " + daddr + proto + " dport " +
                std::to_string(m.host_port) + " dnat to " + container_ip + ":" +
                std::to_string(m.container_port) + comment;
-        // A container reaching its own published port through the host's address: without
-        // the masquerade its answer would come from its own address, which it never asked.
+        // A container reaching its own published port through the host's address from a
+        // bridge whose connections are DNATed rather than proxied (an Internal network's):
+        // without the masquerade its answer would come from its own address, which it
+        // never asked.
         out += "add rule ip " + table + " postrouting ip saddr " + container_ip + " ip daddr " +
                container_ip + " " + proto + " dport " + std::to_string(m.container_port) +
                " masquerade" + comment;
@@ -114,20 +116,28 @@ Result<void> NftRules::add_forwards(const std::string &owner, const std::string 
     return {};
 }
 
-Result<void> NftRules::add_masquerade(const std::string &owner, const std::string &subnet_cidr,
-                                      const std::string &bridge) {
+std::string NftRules::bridge_rules(const std::string &table, const std::string &owner,
+                                   const std::string &subnet_cidr, const std::string &bridge) {
+    const std::string comment = " comment \"" + tag(owner) + "\"\n";
+    const std::string from_bridge = "iifname \"" + bridge + "\" ";
+    // "insert": ahead of the jump to publish. The connection then reaches the proxy, which
+    // relays it from the host to the container on whichever bridge: no forwarding between
+    // bridges, which isolation drops, and no masquerade needed to bring the answer back
+    // through the host when client and server share the bridge (hairpin).
+    return "insert rule ip " + table + " prerouting " + from_bridge + "return" + comment +
+           // Leaving the bridge: the host's address.
+           "add rule ip " + table + " postrouting ip saddr " + subnet_cidr + " oifname != \"" + bridge +
+           "\" masquerade" + comment;
+}
+
+Result<void> NftRules::add_bridge(const std::string &owner, const std::string &subnet_cidr,
+                                  const std::string &bridge) {
     auto slash = subnet_cidr.find('/');
     in_addr a{};
     if (slash == std::string::npos || ::inet_pton(AF_INET, subnet_cidr.substr(0, slash).c_str(), &a) != 1)
         return Error::invalid("invalid subnet: " + subnet_cidr);
     if (!valid_name(bridge)) return Error::invalid("invalid bridge name: " + bridge);
-    std::string comment = " comment \"" + tag(owner) + "\"\n";
-    std::string base = "add rule ip " + table_ + " postrouting ip saddr " + subnet_cidr + " ";
-    // Leaving the bridge: the host's address. Between two containers of the subnet through
-    // a published port (DNAT back into the same bridge): the gateway's, so the answer
-    // returns through the host and is translated back.
-    TRY(run(base + "oifname != \"" + bridge + "\" masquerade" + comment + base + "ip daddr " +
-            subnet_cidr + " ct status dnat masquerade" + comment));
+    TRY(run(bridge_rules(table_, owner, subnet_cidr, bridge)));
     return {};
 }
 

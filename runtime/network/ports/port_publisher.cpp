@@ -140,19 +140,19 @@ public:
         return it == by_container_.end() ? std::vector<PortMapping>{} : it->second.mappings;
     }
 
-    Result<void> masquerade(const std::string &network_id, const std::string &subnet,
-                            const std::string &bridge) {
+    Result<void> nat_for_bridge(const std::string &network_id, const std::string &subnet,
+                                const std::string &bridge) {
         if (!nft_) return {};
         std::lock_guard lock(mu_);
         TRY(nft_->remove("net:" + network_id));
-        return nft_->add_masquerade("net:" + network_id, subnet, bridge);
+        return nft_->add_bridge("net:" + network_id, subnet, bridge);
     }
 
-    void remove_masquerade(const std::string &network_id) {
+    void remove_nat_for_bridge(const std::string &network_id) {
         if (!nft_) return;
         std::lock_guard lock(mu_);
         auto removed = nft_->remove("net:" + network_id);
-        if (!removed) log::warn("network " + network_id + ": removing masquerade: " + removed.error().message());
+        if (!removed) log::warn("network " + network_id + ": removing its NAT rules: " + removed.error().message());
     }
 
     bool nftables_active() const { return nft_ != nullptr; }
@@ -206,13 +206,13 @@ std::vector<PortMapping> PortPublisher::published(const std::string &container_i
     return impl_->published(container_id);
 }
 
-Result<void> PortPublisher::masquerade(const std::string &network_id, const std::string &subnet_cidr,
-                                       const std::string &bridge) {
-    return impl_->masquerade(network_id, subnet_cidr, bridge);
+Result<void> PortPublisher::nat_for_bridge(const std::string &network_id, const std::string &subnet_cidr,
+                                           const std::string &bridge) {
+    return impl_->nat_for_bridge(network_id, subnet_cidr, bridge);
 }
 
-void PortPublisher::remove_masquerade(const std::string &network_id) {
-    impl_->remove_masquerade(network_id);
+void PortPublisher::remove_nat_for_bridge(const std::string &network_id) {
+    impl_->remove_nat_for_bridge(network_id);
 }
 
 bool PortPublisher::nftables_active() const { return impl_->nftables_active(); }

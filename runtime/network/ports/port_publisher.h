@@ -3,7 +3,8 @@
 // thread for every port) that listens on the host port and relays to container_ip:port,
 // and, where the kernel has nftables, DNAT rules in berthd's own `ip berth` table so
 // that packets from other hosts reach the container without the proxy. Loopback traffic
-// always takes the proxy, so route_localnet is never needed.
+// always takes the proxy, so route_localnet is never needed; so do containers' connections
+// to the host's addresses (their gateway), which reach a container on any bridge.
 #pragma once
 
 #include <chrono>
@@ -82,12 +83,14 @@ public:
     void unpublish(const std::string &container_id);
     std::vector<PortMapping> published(const std::string &container_id) const;
 
-    // Outgoing traffic of a bridge network leaves with the host's address, and containers
-    // of the subnet reach each other through published ports. Called by the network
-    // driver when a bridge comes up; a no-op without nftables.
-    Result<void> masquerade(const std::string &network_id, const std::string &subnet_cidr,
-                            const std::string &bridge);
-    void remove_masquerade(const std::string &network_id);
+    // A bridge network's NAT: its outgoing traffic leaves with the host's address, and its
+    // containers' connections to published ports (through their gateway or any host
+    // address) are left to the proxy, which reaches the published container on any bridge
+    // (as Docker's proxy does). Called by the network driver when a bridge comes up (not
+    // for Internal networks); a no-op without nftables, where the proxy has them anyway.
+    Result<void> nat_for_bridge(const std::string &network_id, const std::string &subnet_cidr,
+                                const std::string &bridge);
+    void remove_nat_for_bridge(const std::string &network_id);
 
     bool nftables_active() const;  // false: the proxy alone carries every published port
 
