@@ -9,6 +9,16 @@ import Berth
 Item {
     id: root
     property string selectedId
+
+    // Main.qml gives the palette one colour for every state, so a disabled button (Remove
+    // while a container uses it) would look like an enabled one: draw disabled controls
+    // muted here. The reason stays written under the button and in its accessible description.
+    palette.disabled.button: Theme.window
+    palette.disabled.buttonText: Theme.placeholder
+    palette.disabled.windowText: Theme.placeholder
+    palette.disabled.brightText: Theme.placeholder
+    palette.disabled.dark: Theme.border
+
     property int revision: 0
     readonly property var selected: {
         root.revision
