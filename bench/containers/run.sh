@@ -157,7 +157,8 @@ echo "bench: berth run --rm ($runs runs, default network; then ${NONE[*]:-the sa
 t="$(times "$runs" "${B[@]}" run --rm "$image" true)" && add "berth" "run --rm (default network)" "$t"
 [ ${#NONE[@]} -eq 0 ] || { t="$(times "$runs" "${B[@]}" run --rm "${NONE[@]}" "$image" true)" && add "berth" "run --rm --network none" "$t"; }
 burst_berth="$(burst "$concurrent" "$berth -H unix://$bsock run --rm ${NONE[*]} $image true")"
-sleep 2
+# Idle: a few seconds without requests (berthd returns freed heap to the kernel then).
+sleep 5
 berthd_rss="$(rss_kb "$bpid")"
 berthd_pss="$(pss_kb "$bpid")"
 berthd_threads="$(awk '/^Threads:/ {print $2}' "/proc/$bpid/status")"

@@ -99,12 +99,10 @@ ab_rate() {  # URL: requests per second over ab_seconds
   [ "${failed:-0}" = 0 ] || rate="$rate ($failed failed)"
   echo "$rate"
 }
-download_rate() {  # URL: MB/s, median of runs
-  local i v=()
-  for i in $(seq "$runs"); do
-    v+=("$(curl -sf -o /dev/null -w '%{speed_download}' "$1" | awk '{printf "%.1f", $1 / 1e6}')")
-  done
-  printf '%s\n' "${v[@]}" | median
+download_rate() {  # URL: MB/s of back-to-back 20 MB downloads over ab_seconds (4 at a time)
+  local out
+  out="$(ab -q -c 4 -t "$ab_seconds" -n 100000000 "$1" 2>&1)" || { echo "n/a"; return; }
+  awk '/^Transfer rate:/ {printf "%.1f", $3 * 1024 / 1e6}' <<< "$out"
 }
 
 # --- the fixture image in a local registry, a page and a 20 MB file ---
@@ -156,11 +154,13 @@ run_engine() {
 }
 
 rows=()
-row() {  # ENGINE PATH URL_BASE START_MS
+declare -A mbps
+row() {  # ENGINE PATH URL_BASE START_MS [KEY]: KEY names the row for the ratios below
   local r d
   r="$(ab_rate "$3/index.html")"
   d="$(download_rate "$3/20mb.bin")"
   rows+=("$(printf '| %-8s | %-38s | %12s | %10s | %12s |' "$1" "$2" "$4" "$r" "$d")")
+  [ -z "${5:-}" ] || mbps[$1:$5]="$d"
   echo "bench: $1 $2: $r req/s, $d MB/s"
 }
 
@@ -182,14 +182,14 @@ bport="$(free_port)"
 wait_200 "http://127.0.0.1:$bport/" 30
 bip="$("${B[@]}" inspect --format '{{.NetworkSettings.IPAddress}}' bench)"
 bgw="$("${B[@]}" inspect --format '{{.NetworkSettings.Gateway}}' bench)"
-row berth "proxy 127.0.0.1:$bport" "http://127.0.0.1:$bport" "${start_ms[berth]}"
+row berth "proxy 127.0.0.1:$bport" "http://127.0.0.1:$bport" "${start_ms[berth]}" proxy
 if [ -n "$bgw" ] && grep -q "nftables is not usable" "$work/berthd.log"; then
   rows+=("$(printf '| %-8s | %-38s | %12s | %10s | %12s |' berth "nftables DNAT" "" "n/a" "n/a (no nftables)")")
 elif [ -n "$bgw" ]; then
   row berth "nftables DNAT $bgw:$bport" "http://$bgw:$bport" ""
 fi
 if [ -n "$bip" ]; then
-  row berth "direct $bip:80 (floor)" "http://$bip:80" ""
+  row berth "direct $bip:80 (floor)" "http://$bip:80" "" direct
 fi
 "${B[@]}" rm -f bench > /dev/null
 stop_pid "$bpid"
@@ -223,8 +223,8 @@ if command -v dockerd > /dev/null && command -v docker > /dev/null; then
         "${D[@]}" run -d --name bench -p "127.0.0.1:$dport:80" -v "$work/www:/www:ro" "$image" httpd -f -p 80 -h /www > /dev/null
         wait_200 "http://127.0.0.1:$dport/" 30
         dip="$("${D[@]}" inspect --format '{{.NetworkSettings.IPAddress}}' bench)"
-        row docker "docker-proxy 127.0.0.1:$dport" "http://127.0.0.1:$dport" "${start_ms[docker]}"
-        row docker "direct $dip:80 (floor)" "http://$dip:80" ""
+        row docker "docker-proxy 127.0.0.1:$dport" "http://127.0.0.1:$dport" "${start_ms[docker]}" proxy
+        row docker "direct $dip:80 (floor)" "http://$dip:80" "" direct
         "${D[@]}" rm -f bench > /dev/null
       else
         docker_note="docker run failed"
@@ -240,13 +240,19 @@ else
 fi
 
 echo
-echo "busybox httpd, $image; start-up median of $runs; ab -c 16 for ${ab_seconds} s; 20 MB download median of $runs"
+echo "busybox httpd, $image; start-up median of $runs; ab -c 16 for ${ab_seconds} s on a page; ab -c 4 for ${ab_seconds} s on a 20 MB file"
 echo "(a shared machine: compare rows of one run, not runs)"
 echo
 printf '| %-8s | %-38s | %12s | %10s | %12s |\n' engine path "run→200 ms" "req/s" "20 MB MB/s"
 printf '|%s|%s|%s|%s|%s|\n' ---------- ---------------------------------------- -------------- ------------ --------------
 printf '%s\n' "${rows[@]}"
 [ -z "$docker_note" ] || printf '| %-8s | %-38s | %12s | %10s | %12s |\n' docker "$docker_note" "" "" ""
+ratio() {  # A B: A/B as a percentage, or n/a
+  awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'
+}
+echo
+echo "20 MB through the proxy, as a share of the direct path: berth $(ratio "${mbps[berth:proxy]:-}" "${mbps[berth:direct]:-}"), docker $(ratio "${mbps[docker:proxy]:-}" "${mbps[docker:direct]:-}")"
+echo "berth's proxy against docker-proxy: $(ratio "${mbps[berth:proxy]:-}" "${mbps[docker:proxy]:-}")"
 podman_note="podman: not installed"
 command -v podman > /dev/null && podman_note="podman: installed but not measured (its rootful ports are iptables rules, not a proxy)"
 echo

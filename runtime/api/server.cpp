@@ -1,5 +1,6 @@
 #include "api/server.h"
 
+#include <malloc.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -40,6 +41,15 @@ std::size_t Server::live_connections() const {
 
 void Server::reap_finished() {
     std::list<std::unique_ptr<Connection>> finished;
+    // After a burst of requests (a pull, fifty containers) the heap holds freed chunks that
+    // malloc keeps for later; hand them back once the connections that used them are gone,
+    // at most every few seconds, so an idle berthd stays small.
+    const auto now = std::chrono::steady_clock::now();
+    if (trim_due_ && now - last_trim_ >= std::chrono::seconds(3)) {
+        ::malloc_trim(0);
+        last_trim_ = now;
+        trim_due_ = false;
+    }
     {
         std::lock_guard lock(mu_);
         for (auto it = connections_.begin(); it != connections_.end();) {
@@ -48,6 +58,7 @@ void Server::reap_finished() {
         }
     }
     for (auto &c : finished) c->thread.join();
+    if (!finished.empty()) trim_due_ = true;
 }
 
 void Server::serve(Connection *conn, util::UniqueFd fd) {

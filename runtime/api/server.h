@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <list>
 #include <memory>
@@ -60,6 +61,9 @@ private:
     std::atomic<bool> stopping_{false};
     mutable std::mutex mu_;
     std::list<std::unique_ptr<Connection>> connections_;
+    // run()'s thread only: whether connections ended since the heap was last trimmed.
+    bool trim_due_ = false;
+    std::chrono::steady_clock::time_point last_trim_{};
 };
 
 // Serves one connection until the client closes it, an error, a hijack or shutdown.

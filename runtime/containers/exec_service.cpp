@@ -246,7 +246,7 @@ Result<void> ExecService::start(const std::string &exec_id, std::optional<bool> 
     if (auto w = sandbox::write_json_atomic((dir / "spec.json").string(), json(*built)); !w)
         return fail(std::move(w).error());
 
-    auto started = launch_exec_process(containers_.options().self_exe, containers_.bundle_path(c->id),
+    auto started = launch_exec_process(containers_.options().monitor_exe, containers_.bundle_path(c->id),
                                        dir_name(r.id), on_created);
     if (!started) {
         // The exec process records why it could not run (127: not found, 126: not runnable).

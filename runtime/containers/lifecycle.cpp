@@ -125,7 +125,7 @@ Result<void> ContainerService::start_locked(const std::string &id) {
         wait_cv_.wait_for(lock, std::chrono::seconds(5), [&] { return attach_pending_[id] <= 0; });
         gate_open_[id] = false;
     };
-    auto started = launch_monitor(opts_.self_exe, bundle, let_attach_in);
+    auto started = launch_monitor(opts_.monitor_exe, bundle, let_attach_in);
     if (network_error) started = std::move(*network_error);
     if (!started) detach_networks(*this, id);
     if (!started) {

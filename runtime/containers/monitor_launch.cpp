@@ -62,29 +62,39 @@ Result<nlohmann::json> read_report(int fd, std::chrono::milliseconds timeout,
     }
 }
 
-Result<MonitorStarted> launch(const std::filesystem::path &self_exe, const std::filesystem::path &bundle,
+Result<MonitorStarted> launch(const std::filesystem::path &monitor_exe, const std::filesystem::path &bundle,
                               const std::vector<std::string> &args, const std::function<void()> &on_created,
                               std::chrono::milliseconds timeout);
 
 }  // namespace
 
-Result<MonitorStarted> launch_monitor(const std::filesystem::path &self_exe,
+std::filesystem::path find_monitor_executable() {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto lean = self.parent_path() / "berth-monitor";
+        if (::access(lean.c_str(), X_OK) == 0) return lean;
+    }
+    return "/proc/self/exe";
+}
+
+Result<MonitorStarted> launch_monitor(const std::filesystem::path &monitor_exe,
                                       const std::filesystem::path &bundle,
                                       const std::function<void()> &on_created,
                                       std::chrono::milliseconds timeout) {
-    return launch(self_exe, bundle, {"berthd", "monitor", bundle.string()}, on_created, timeout);
+    return launch(monitor_exe, bundle, {"berthd", "monitor", bundle.string()}, on_created, timeout);
 }
 
-Result<MonitorStarted> launch_exec_process(const std::filesystem::path &self_exe,
+Result<MonitorStarted> launch_exec_process(const std::filesystem::path &monitor_exe,
                                            const std::filesystem::path &bundle, const std::string &exec_id,
                                            const std::function<void()> &on_created,
                                            std::chrono::milliseconds timeout) {
-    return launch(self_exe, bundle, {"berthd", "exec-process", bundle.string(), exec_id}, on_created, timeout);
+    return launch(monitor_exe, bundle, {"berthd", "exec-process", bundle.string(), exec_id}, on_created, timeout);
 }
 
 namespace {
 
-Result<MonitorStarted> launch(const std::filesystem::path &self_exe, const std::filesystem::path &bundle,
+Result<MonitorStarted> launch(const std::filesystem::path &monitor_exe, const std::filesystem::path &bundle,
                               const std::vector<std::string> &args, const std::function<void()> &on_created,
                               std::chrono::milliseconds timeout) {
     int sv[2];
@@ -112,7 +122,7 @@ Result<MonitorStarted> launch(const std::filesystem::path &self_exe, const std::
     posix_spawnattr_setsigdefault(&attr, &all);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
-    const std::string exe = self_exe.string();
+    const std::string exe = monitor_exe.string();
     std::vector<char *> argv;
     for (const auto &a : args) argv.push_back(const_cast<char *>(a.c_str()));
     argv.push_back(nullptr);

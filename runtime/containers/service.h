@@ -47,7 +47,8 @@ struct ServiceOptions {
     network::NetworkService *networks = nullptr;  // none: containers get only lo
     network::PortPublisher *ports = nullptr;
     network::DnsServer *dns = nullptr;
-    std::filesystem::path self_exe = "/proc/self/exe";  // what `berthd monitor` runs
+    // What runs `berthd monitor` and `berthd exec-process`: find_monitor_executable().
+    std::filesystem::path monitor_exe = "/proc/self/exe";
     std::filesystem::path host_resolv_conf = "/etc/resolv.conf";
     // Short symlinks to the container directories: the monitor's attach socket path must
     // fit in sockaddr_un's 108 bytes, which <root>/containers/<64 hex>/ may not.

@@ -6,48 +6,41 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "sandbox/cgroups_backend.h"
 #include "sandbox/sys.h"
+#include "sandbox/text_fields.h"
 
 namespace berth::sandbox::cgroups {
 
 const Layout &layout() {
     static const Layout l = [] {
         Layout out;
-        std::ifstream in("/proc/self/mountinfo");
-        std::string line;
-        while (std::getline(in, line)) {
+        std::string mountinfo;
+        if (auto m = sys::read_file("/proc/self/mountinfo")) mountinfo = std::move(*m);
+        for (auto line : text::split(mountinfo, '\n')) {
             // id parent maj:min root mountpoint opts [optional...] - fstype source superopts
-            std::istringstream ss(line);
-            std::string id, parent, dev, root, mnt;
-            ss >> id >> parent >> dev >> root >> mnt;
-            auto dash = line.find(" - ");
-            if (dash == std::string::npos) continue;
-            std::istringstream tail(line.substr(dash + 3));
-            std::string fstype, source, super;
-            tail >> fstype >> source >> super;
+            const auto f = text::words(line);
+            std::size_t dash = 6;
+            while (dash < f.size() && f[dash] != "-") ++dash;
+            if (dash + 3 >= f.size()) continue;
+            const std::string mnt(f[4]);
+            const auto fstype = f[dash + 1], super = f[dash + 3];
             if (fstype == "cgroup2" && out.unified.empty()) {
                 out.unified = mnt;
             } else if (fstype == "cgroup") {
-                std::istringstream opts(super);
-                std::string o;
-                while (std::getline(opts, o, ','))
+                for (auto o : text::split(super, ','))
                     if (o == "memory" || o == "cpu" || o == "cpuacct" || o == "pids" ||
                         o == "freezer" || o == "cpuset" || o == "devices")
-                        out.v1.emplace(o, mnt);
+                        out.v1.emplace(std::string(o), mnt);
             }
         }
         if (!out.unified.empty()) {
             auto ctl = sys::read_file(out.unified + "/cgroup.controllers");
             if (ctl) {
-                std::istringstream ss(*ctl);
-                std::string c;
                 int need = 0;
-                while (ss >> c) need += (c == "memory" || c == "cpu" || c == "pids");
+                for (auto c : text::words(*ctl)) need += (c == "memory" || c == "cpu" || c == "pids");
                 out.v2_usable = need == 3;
             }
         }
@@ -109,9 +102,11 @@ std::optional<int64_t> swap_max_v2(const CgroupLimits &l) {
 Result<std::vector<pid_t>> read_pids(const std::string &file) {
     auto text = TRY(sys::read_file(file));
     std::vector<pid_t> out;
-    std::istringstream ss(text);
-    long p;
-    while (ss >> p) out.push_back(static_cast<pid_t>(p));
+    for (auto word : text::words(text)) {
+        const auto p = text::to_u64(word);
+        if (!p) break;
+        out.push_back(static_cast<pid_t>(*p));
+    }
     return out;
 }
 
@@ -127,12 +122,14 @@ Result<uint64_t> read_u64(const std::string &file) {
 
 std::map<std::string, uint64_t> read_flat_keyed(const std::string &file) {
     std::map<std::string, uint64_t> out;
-    auto text = sys::read_file(file);
-    if (!text) return out;
-    std::istringstream ss(*text);
-    std::string k;
-    uint64_t v;
-    while (ss >> k >> v) out[k] = v;
+    auto content = sys::read_file(file);
+    if (!content) return out;
+    const auto w = text::words(*content);
+    for (std::size_t i = 0; i + 1 < w.size(); i += 2) {
+        const auto v = text::to_u64(w[i + 1]);
+        if (!v) break;
+        out[std::string(w[i])] = *v;
+    }
     return out;
 }
 
@@ -147,13 +144,15 @@ Result<void> rmdir_retry(const std::string &dir) {
 }
 
 Result<uint64_t> host_cpu_ns() {
-    auto text = TRY(sys::read_file("/proc/stat"));
-    std::istringstream ss(text);
-    std::string cpu;
-    ss >> cpu;
-    if (cpu != "cpu") return Error{"parse", "/proc/stat", 0, "no cpu line"};
-    uint64_t total = 0, v;
-    for (int i = 0; i < 8 && (ss >> v); ++i) total += v;  // user..steal, as Docker sums
+    auto stat = TRY(sys::read_file("/proc/stat"));
+    const auto first = text::words(std::string_view(stat).substr(0, stat.find('\n')));
+    if (first.empty() || first[0] != "cpu") return Error{"parse", "/proc/stat", 0, "no cpu line"};
+    uint64_t total = 0;
+    for (std::size_t i = 1; i <= 8 && i < first.size(); ++i) {  // user..steal, as Docker sums
+        const auto v = text::to_u64(first[i]);
+        if (!v) break;
+        total += *v;
+    }
     const long tick = ::sysconf(_SC_CLK_TCK);
     return total * (1000000000ull / static_cast<uint64_t>(tick > 0 ? tick : 100));
 }

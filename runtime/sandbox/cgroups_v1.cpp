@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <set>
-#include <sstream>
 #include <thread>
 
 #include "sandbox/cgroups_backend.h"
 #include "sandbox/sys.h"
+#include "sandbox/text_fields.h"
 
 namespace berth::sandbox::cgroups {
 namespace {
@@ -114,9 +114,11 @@ public:
         if (!acct.empty()) {
             if (auto v = read_u64(acct + "/cpuacct.usage")) s.cpu_total_ns = *v;
             if (auto t = sys::read_file(acct + "/cpuacct.usage_percpu")) {
-                std::istringstream ss(*t);
-                uint64_t v;
-                while (ss >> v) s.percpu_ns.push_back(v);
+                for (auto word : text::words(*t)) {
+                    const auto v = text::to_u64(word);
+                    if (!v) break;
+                    s.percpu_ns.push_back(*v);
+                }
             }
             auto st = read_flat_keyed(acct + "/cpuacct.stat");
             const uint64_t tick = 1000000000ull / static_cast<uint64_t>(::sysconf(_SC_CLK_TCK));
@@ -203,11 +205,9 @@ Result<void> create_v1(const std::string &path, bool all_devices) {
         const std::string dir = mnt + "/" + path;
         // Create level by level so every new cpuset level gets its CPUs and nodes.
         std::string cur = mnt;
-        std::istringstream parts(path);
-        std::string part;
-        while (std::getline(parts, part, '/')) {
-            if (part.empty()) continue;
-            cur += "/" + part;
+        for (auto part : text::split(path, '/')) {
+            cur += "/";
+            cur += part;
             if (::mkdir(cur.c_str(), 0755) < 0 && errno != EEXIST) return Error::sys("mkdir", cur);
             if (ctl == "cpuset") TRY(init_cpuset(cur));
         }

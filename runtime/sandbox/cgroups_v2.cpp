@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <sstream>
 #include <thread>
 
 #include "sandbox/cgroups_backend.h"
 #include "sandbox/sys.h"
+#include "sandbox/text_fields.h"
 
 namespace berth::sandbox::cgroups {
 namespace {
@@ -122,19 +122,15 @@ Result<void> create_v2(const std::string &path) {
     // Every ancestor must delegate the controllers to its children ("no internal
     // processes": only the leaves hold tasks, which is the case for berth/<id>).
     std::string cur = layout().unified;
-    std::istringstream parts(path);
-    std::string part;
-    while (std::getline(parts, part, '/')) {
-        if (part.empty()) continue;
+    for (auto part : text::split(path, '/')) {
         auto avail = sys::read_file(cur + "/cgroup.controllers");
         if (avail) {
-            std::istringstream ss(*avail);
-            std::string c;
-            while (ss >> c)
+            for (auto c : text::words(*avail))
                 if (c == "memory" || c == "cpu" || c == "pids" || c == "cpuset" || c == "io")
-                    (void)sys::write_file(cur + "/cgroup.subtree_control", "+" + c);
+                    (void)sys::write_file(cur + "/cgroup.subtree_control", "+" + std::string(c));
         }
-        cur += "/" + part;
+        cur += "/";
+        cur += part;
         if (::mkdir(cur.c_str(), 0755) < 0 && errno != EEXIST) return Error::sys("mkdir", cur);
     }
     return {};

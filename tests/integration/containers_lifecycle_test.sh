@@ -29,6 +29,14 @@ sleep 0.5
 assert_eq "$("$DOCKER" logs web 2>/dev/null)" "started" "stdout in logs"
 assert_eq "$("$DOCKER" logs web 2>&1 >/dev/null)" "oops" "stderr in logs, separately"
 
+log "the monitor is the lean berth-monitor, small and recognised by its argv"
+mpid="$(cat "$BERTH_ROOT/containers/$id/monitor.pid")"
+assert_eq "$(basename "$(readlink "/proc/$mpid/exe")")" "berth-monitor" "monitor binary"
+assert_eq "$(tr '\0' ' ' < "/proc/$mpid/cmdline" | cut -d' ' -f1-2)" "berthd monitor" "monitor argv"
+rss_kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$mpid/status")"
+[ "$rss_kb" -lt 4096 ] || fail "the monitor takes $rss_kb kB RSS"
+echo "ok: monitor RSS $rss_kb kB"
+
 log "name conflict is 409"
 status="$(api_status POST "/containers/create?name=web" -H 'Content-Type: application/json' -d "{\"Image\":\"$IMG\",\"Cmd\":[\"true\"]}")"
 assert_eq "$status" "409" "duplicate name"
