@@ -326,6 +326,23 @@ void serve_connection(int fd, const Router &router, const ServerOptions &options
         refusal = creds.error().message();
     }
 
+    // A failed read of a request's header or body: answered while the client can still take
+    // an answer. True when the read failed and the connection is over.
+    const auto read_failed = [&](const beast::error_code &e) {
+        if (!e) return false;
+        if (e == http::error::partial_message) {
+            log::debug("connection closed in the middle of a request (" + describe_peer(peer) + ")");
+            send_plain_error(sock, options, http::status::bad_request, "incomplete HTTP request: " + e.message());
+        } else if (client_closed(e)) {
+            // nobody left to answer
+        } else if (e.category() == http::make_error_code(http::error::bad_target).category()) {
+            send_plain_error(sock, options, http::status::bad_request, "malformed HTTP request: " + e.message());
+        } else {
+            log::debug("connection read: " + e.message());
+        }
+        return true;
+    };
+
     beast::flat_buffer buffer;
     for (;;) {
         http::request_parser<http::string_body> parser;
@@ -334,20 +351,7 @@ void serve_connection(int fd, const Router &router, const ServerOptions &options
         // boost::none: Beast 1.74 compares a Content-Length against it as if it were 0.
         parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         http::read_header(sock, buffer, parser, ec);
-        if (client_closed(ec) && ec != http::error::partial_message) break;
-        if (ec == http::error::partial_message) {
-            log::debug("connection closed in the middle of a request (" + describe_peer(peer) + ")");
-            send_plain_error(sock, options, http::status::bad_request, "incomplete HTTP request: " + ec.message());
-            break;
-        }
-        if (ec.category() == http::make_error_code(http::error::bad_target).category()) {
-            send_plain_error(sock, options, http::status::bad_request, "malformed HTTP request: " + ec.message());
-            break;
-        }
-        if (ec) {
-            log::debug("connection read: " + ec.message());
-            break;
-        }
+        if (read_failed(ec)) break;
 
         Request req;
         req.method = std::string(parser.get().method_string());
@@ -386,20 +390,7 @@ void serve_connection(int fd, const Router &router, const ServerOptions &options
                 too_large();
                 break;
             }
-            if (ec == http::error::partial_message) {
-                log::debug("connection closed in the middle of a request (" + describe_peer(peer) + ")");
-                send_plain_error(sock, options, http::status::bad_request, "incomplete HTTP request: " + ec.message());
-                break;
-            }
-            if (client_closed(ec)) break;
-            if (ec.category() == http::make_error_code(http::error::bad_target).category()) {
-                send_plain_error(sock, options, http::status::bad_request, "malformed HTTP request: " + ec.message());
-                break;
-            }
-            if (ec) {
-                log::debug("connection read: " + ec.message());
-                break;
-            }
+            if (read_failed(ec)) break;
             req.body = std::move(parser.get().body());
         }
         std::function<bool()> body_unread;
