@@ -317,6 +317,9 @@ _berth_cleanup() {
   for bridge in "$BERTH_BRIDGE" $(jq -r '.Bridge // empty' "$BERTH_ROOT"/network/*.json 2>/dev/null); do
     [ ! -e "/sys/class/net/$bridge" ] || ip link del "$bridge" 2>/dev/null
   done
+  # A berthd that had to be killed leaves its isolation chain (named after its default
+  # bridge) in the host-wide table.
+  nft delete chain ip berth_isolation "iso_$BERTH_BRIDGE" 2>/dev/null || true
   local m
   for _ in 1 2 3; do
     m="$(_berth_mounts_under "$BERTH_TEST_TMP")"
