@@ -1,11 +1,11 @@
 #include "client/containers.h"
 
 namespace berth::client {
-namespace {
-
-std::string path_of(const std::string &id, const std::string &tail = {}) {
+std::string container_path(const std::string &id, const std::string &tail) {
     return "/containers/" + url_encode(id) + tail;
 }
+
+namespace {
 
 Result<void> post(EngineClient &c, const std::string &path, Query query = {}) {
     TRY(c.request("POST", path, std::move(query)));
@@ -24,55 +24,62 @@ Result<nlohmann::json> list_containers(EngineClient &c, bool all, int limit, con
     Query q;
     if (all) q.add_bool("all", true);
     if (limit > 0) q.add("limit", std::to_string(limit));
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
+    q.add_filters(filters);
     return c.request_json("GET", "/containers/json", std::move(q));
 }
 
 Result<nlohmann::json> inspect_container(EngineClient &c, const std::string &id) {
-    return c.request_json("GET", path_of(id, "/json"));
+    return c.request_json("GET", container_path(id, "/json"));
 }
 
-Result<void> start_container(EngineClient &c, const std::string &id) { return post(c, path_of(id, "/start")); }
+Result<void> start_container(EngineClient &c, const std::string &id) {
+    return post(c, container_path(id, "/start"));
+}
 
 Result<void> stop_container(EngineClient &c, const std::string &id, std::optional<int> timeout) {
     Query q;
     if (timeout) q.add("t", std::to_string(*timeout));
-    return post(c, path_of(id, "/stop"), std::move(q));
+    return post(c, container_path(id, "/stop"), std::move(q));
 }
 
 Result<void> restart_container(EngineClient &c, const std::string &id, std::optional<int> timeout) {
     Query q;
     if (timeout) q.add("t", std::to_string(*timeout));
-    return post(c, path_of(id, "/restart"), std::move(q));
+    return post(c, container_path(id, "/restart"), std::move(q));
 }
 
 Result<void> kill_container(EngineClient &c, const std::string &id, const std::string &signal) {
     Query q;
     if (!signal.empty()) q.add("signal", signal);
-    return post(c, path_of(id, "/kill"), std::move(q));
+    return post(c, container_path(id, "/kill"), std::move(q));
 }
 
-Result<void> pause_container(EngineClient &c, const std::string &id) { return post(c, path_of(id, "/pause")); }
-Result<void> unpause_container(EngineClient &c, const std::string &id) { return post(c, path_of(id, "/unpause")); }
+Result<void> pause_container(EngineClient &c, const std::string &id) {
+    return post(c, container_path(id, "/pause"));
+}
+
+Result<void> unpause_container(EngineClient &c, const std::string &id) {
+    return post(c, container_path(id, "/unpause"));
+}
 
 Result<void> rename_container(EngineClient &c, const std::string &id, const std::string &new_name) {
     Query q;
     q.add("name", new_name);
-    return post(c, path_of(id, "/rename"), std::move(q));
+    return post(c, container_path(id, "/rename"), std::move(q));
 }
 
 Result<void> remove_container(EngineClient &c, const std::string &id, bool force, bool volumes) {
     Query q;
     if (force) q.add_bool("force", true);
     if (volumes) q.add_bool("v", true);
-    TRY(c.request("DELETE", path_of(id), std::move(q)));
+    TRY(c.request("DELETE", container_path(id), std::move(q)));
     return {};
 }
 
 Result<int> wait_container(EngineClient &c, const std::string &id, const std::string &condition) {
     Query q;
     q.add("condition", condition);
-    auto body = TRY(c.request_json("POST", path_of(id, "/wait"), std::move(q)));
+    auto body = TRY(c.request_json("POST", container_path(id, "/wait"), std::move(q)));
     if (auto e = body.find("Error"); e != body.end() && e->is_object() && e->value("Message", "") != "")
         return Error::internal(e->value("Message", ""));
     return body.value("StatusCode", 0);
@@ -87,10 +94,10 @@ Result<void> container_logs(EngineClient &c, const std::string &id, const LogsOp
     if (!options.tail.empty()) q.add("tail", options.tail);
     if (!options.since.empty()) q.add("since", options.since);
     if (tty) {
-        return c.stream_raw("GET", path_of(id, "/logs"), std::move(q), std::nullopt,
+        return c.stream_raw("GET", container_path(id, "/logs"), std::move(q), std::nullopt,
                             [&](std::string_view data) { return on_frame(StreamKind::Stdout, data); }, cancel);
     }
-    return c.stream_multiplexed("GET", path_of(id, "/logs"), std::move(q), std::nullopt, on_frame, cancel);
+    return c.stream_multiplexed("GET", container_path(id, "/logs"), std::move(q), std::nullopt, on_frame, cancel);
 }
 
 }  // namespace berth::client

@@ -11,6 +11,9 @@
 
 namespace berth::client {
 
+// The API path of a container: "/containers/{id}{tail}", the id escaped as one segment.
+std::string container_path(const std::string &id, const std::string &tail = {});
+
 // {"Id": ..., "Warnings": [...]}
 Result<nlohmann::json> create_container(EngineClient &c, const nlohmann::json &config, const std::string &name);
 Result<nlohmann::json> list_containers(EngineClient &c, bool all, int limit, const Filters &filters);

@@ -25,6 +25,20 @@ std::optional<std::string> dump(const std::optional<nlohmann::json> &body) {
     return body->dump();
 }
 
+// Hands each body chunk to a stream decoder. A chunk it cannot decode stops the transfer;
+// the error waits in `decode_error` for the caller to return once the transfer is over.
+template <typename Decoder>
+std::function<bool(std::string_view)> feed_decoder(Decoder &decoder, std::optional<Error> &decode_error) {
+    return [&decoder, &decode_error](std::string_view chunk) {
+        auto r = decoder.feed(chunk);
+        if (!r) {
+            decode_error = std::move(r).error();
+            return false;
+        }
+        return !decoder.stopped();
+    };
+}
+
 }  // namespace
 
 int compare_api_versions(std::string_view a, std::string_view b) {
@@ -74,16 +88,27 @@ Result<std::string> EngineClient::versioned(const std::string &path) {
     return "/v" + api_version_ + path;
 }
 
-Result<HttpResponse> EngineClient::request(const std::string &method, const std::string &path,
-                                           Query query, std::optional<nlohmann::json> body) {
-    HttpRequest req;
+template <typename Request>
+Result<Request> EngineClient::api_request(const std::string &method, const std::string &path, Query query,
+                                          const std::optional<nlohmann::json> &body) {
+    Request req;
     req.method = method;
     req.path = TRY(versioned(path));
     req.query = std::move(query);
     req.body = dump(body);
+    return req;
+}
+
+Result<HttpResponse> EngineClient::perform_checked(const HttpRequest &req) {
     auto resp = TRY(transport_.perform(req));
     if (resp.status >= 400) return daemon_error(resp.status, resp.body);
     return resp;
+}
+
+Result<HttpResponse> EngineClient::request(const std::string &method, const std::string &path,
+                                           Query query, std::optional<nlohmann::json> body) {
+    auto req = TRY(api_request<HttpRequest>(method, path, std::move(query), body));
+    return perform_checked(req);
 }
 
 Result<nlohmann::json> EngineClient::request_json(const std::string &method, const std::string &path,
@@ -97,34 +122,17 @@ Result<nlohmann::json> EngineClient::request_json(const std::string &method, con
     return j;
 }
 
-Result<HttpResponse> EngineClient::perform_stream(HttpRequest req) {
-    auto resp = TRY(transport_.perform(req));
-    if (resp.status >= 400) return daemon_error(resp.status, resp.body);
-    return resp;
-}
-
 Result<void> EngineClient::stream_json(const std::string &method, const std::string &path,
                                        Query query, std::optional<nlohmann::json> body,
                                        const JsonCallback &on_message, Cancel cancel,
                                        std::vector<std::string> headers) {
-    HttpRequest req;
-    req.method = method;
-    req.path = TRY(versioned(path));
-    req.query = std::move(query);
-    req.body = dump(body);
+    auto req = TRY(api_request<HttpRequest>(method, path, std::move(query), body));
     req.cancel = cancel;
     req.headers = std::move(headers);
     JsonLineDecoder decoder(on_message);
     std::optional<Error> decode_error;
-    req.on_body = [&](std::string_view chunk) {
-        auto r = decoder.feed(chunk);
-        if (!r) {
-            decode_error = std::move(r).error();
-            return false;
-        }
-        return !decoder.stopped();
-    };
-    TRY(perform_stream(std::move(req)));
+    req.on_body = feed_decoder(decoder, decode_error);
+    TRY(perform_checked(req));
     if (decode_error) return std::move(*decode_error);
     return decoder.finish();
 }
@@ -132,53 +140,34 @@ Result<void> EngineClient::stream_json(const std::string &method, const std::str
 Result<void> EngineClient::stream_raw(const std::string &method, const std::string &path, Query query,
                                       std::optional<nlohmann::json> body, const RawCallback &on_data,
                                       Cancel cancel) {
-    HttpRequest req;
-    req.method = method;
-    req.path = TRY(versioned(path));
-    req.query = std::move(query);
-    req.body = dump(body);
+    auto req = TRY(api_request<HttpRequest>(method, path, std::move(query), body));
     req.cancel = cancel;
     req.on_body = on_data;
-    TRY(perform_stream(std::move(req)));
+    TRY(perform_checked(req));
     return {};
 }
 
 Result<void> EngineClient::stream_multiplexed(const std::string &method, const std::string &path,
                                               Query query, std::optional<nlohmann::json> body,
                                               const FrameCallback &on_frame, Cancel cancel) {
-    HttpRequest req;
-    req.method = method;
-    req.path = TRY(versioned(path));
-    req.query = std::move(query);
-    req.body = dump(body);
+    auto req = TRY(api_request<HttpRequest>(method, path, std::move(query), body));
     req.cancel = cancel;
     MultiplexedStreamDecoder decoder(on_frame);
     std::optional<Error> decode_error;
-    req.on_body = [&](std::string_view chunk) {
-        auto r = decoder.feed(chunk);
-        if (!r) {
-            decode_error = std::move(r).error();
-            return false;
-        }
-        return !decoder.stopped();
-    };
-    TRY(perform_stream(std::move(req)));
+    req.on_body = feed_decoder(decoder, decode_error);
+    TRY(perform_checked(req));
     if (decode_error) return std::move(*decode_error);
     return {};
 }
 
 Result<HttpResponse> EngineClient::send(HttpRequest request) {
     request.path = TRY(versioned(request.path));
-    return perform_stream(std::move(request));
+    return perform_checked(request);
 }
 
 Result<HijackedConnection> EngineClient::hijack(const std::string &method, const std::string &path,
                                                 Query query, std::optional<nlohmann::json> body) {
-    HijackRequest req;
-    req.method = method;
-    req.path = TRY(versioned(path));
-    req.query = std::move(query);
-    req.body = dump(body);
+    auto req = TRY(api_request<HijackRequest>(method, path, std::move(query), body));
     return open_hijacked(transport_.host(), req);
 }
 
@@ -193,7 +182,7 @@ Result<void> EngineClient::events(const EventsOptions &options, const JsonCallba
     Query q;
     if (!options.since.empty()) q.add("since", options.since);
     if (!options.until.empty()) q.add("until", options.until);
-    if (!options.filters.empty()) q.add("filters", encode_filters(options.filters));
+    q.add_filters(options.filters);
     return stream_json("GET", "/events", std::move(q), std::nullopt, on_event, cancel);
 }
 
@@ -202,7 +191,7 @@ Result<void> EngineClient::events(const EventsOptions &options, const JsonCallba
 Result<nlohmann::json> EngineClient::list_images(bool all, const Filters &filters, bool digests) {
     Query q;
     if (all) q.add("all", "1");
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
+    q.add_filters(filters);
     if (digests) q.add("digests", "1");
     return request_json("GET", "/images/json", std::move(q));
 }
@@ -232,16 +221,14 @@ Result<nlohmann::json> EngineClient::remove_image(const std::string &name, bool 
 }
 
 Result<nlohmann::json> EngineClient::prune_images(const Filters &filters) {
-    Query q;
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
-    return request_json("POST", "/images/prune", std::move(q));
+    return request_json("POST", "/images/prune", Query().add_filters(filters));
 }
 
 Result<nlohmann::json> EngineClient::search_images(const std::string &term, int limit, const Filters &filters) {
     Query q;
     q.add("term", term);
     if (limit > 0) q.add("limit", std::to_string(limit));
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
+    q.add_filters(filters);
     return request_json("GET", "/images/search", std::move(q));
 }
 

@@ -131,7 +131,13 @@ public:
 private:
     Result<void> negotiate();
     Result<std::string> versioned(const std::string &path);
-    Result<HttpResponse> perform_stream(HttpRequest request);
+    // Method, versioned path, query and JSON body: how every call starts (an HttpRequest,
+    // or a HijackRequest for an upgraded connection).
+    template <typename Request>
+    Result<Request> api_request(const std::string &method, const std::string &path, Query query,
+                                const std::optional<nlohmann::json> &body);
+    // One exchange; an HTTP error status becomes the engine's error (daemon_error).
+    Result<HttpResponse> perform_checked(const HttpRequest &request);
 
     HttpTransport transport_;
     std::string api_version_;  // "1.43" once known

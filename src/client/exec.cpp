@@ -1,8 +1,27 @@
 #include "client/exec.h"
 
+#include "client/containers.h"
+
 namespace berth::client {
 
 using nlohmann::json;
+
+namespace {
+
+std::string exec_path(const std::string &exec_id, const std::string &tail) {
+    return "/exec/" + url_encode(exec_id) + tail;
+}
+
+// POST {object}/resize?h=rows&w=cols: a TTY's new size, for an exec or a container alike.
+Result<void> post_resize(EngineClient &c, const std::string &object_path, int rows, int cols) {
+    Query q;
+    q.add("h", std::to_string(rows));
+    q.add("w", std::to_string(cols));
+    TRY(c.request("POST", object_path + "/resize", std::move(q)));
+    return {};
+}
+
+}  // namespace
 
 json exec_create_body(const ExecConfig &config) {
     json body{{"AttachStdin", config.attach_stdin},
@@ -20,14 +39,14 @@ json exec_create_body(const ExecConfig &config) {
 }
 
 Result<std::string> exec_create(EngineClient &c, const std::string &container, const ExecConfig &config) {
-    auto out = TRY(c.request_json("POST", "/containers/" + url_encode(container) + "/exec", {}, exec_create_body(config)));
+    auto out = TRY(c.request_json("POST", container_path(container, "/exec"), {}, exec_create_body(config)));
     if (!out.is_object() || !out.contains("Id") || !out["Id"].is_string())
         return Error::internal("the engine did not return an exec ID");
     return out["Id"].get<std::string>();
 }
 
 Result<void> exec_start_detached(EngineClient &c, const std::string &exec_id, bool tty) {
-    TRY(c.request("POST", "/exec/" + url_encode(exec_id) + "/start", {}, json{{"Detach", true}, {"Tty", tty}}));
+    TRY(c.request("POST", exec_path(exec_id, "/start"), {}, json{{"Detach", true}, {"Tty", tty}}));
     return {};
 }
 
@@ -35,19 +54,15 @@ Result<HijackedConnection> exec_start_attached(EngineClient &c, const std::strin
                                                std::optional<std::pair<int, int>> console_size) {
     json body{{"Detach", false}, {"Tty", tty}};
     if (console_size) body["ConsoleSize"] = {console_size->first, console_size->second};
-    return c.hijack("POST", "/exec/" + url_encode(exec_id) + "/start", {}, body);
+    return c.hijack("POST", exec_path(exec_id, "/start"), {}, body);
 }
 
 Result<void> exec_resize(EngineClient &c, const std::string &exec_id, int rows, int cols) {
-    Query q;
-    q.add("h", std::to_string(rows));
-    q.add("w", std::to_string(cols));
-    TRY(c.request("POST", "/exec/" + url_encode(exec_id) + "/resize", std::move(q)));
-    return {};
+    return post_resize(c, exec_path(exec_id, ""), rows, cols);
 }
 
 Result<json> exec_inspect(EngineClient &c, const std::string &exec_id) {
-    return c.request_json("GET", "/exec/" + url_encode(exec_id) + "/json");
+    return c.request_json("GET", exec_path(exec_id, "/json"));
 }
 
 Result<HijackedConnection> attach_container(EngineClient &c, const std::string &id, const AttachOptions &options) {
@@ -58,15 +73,11 @@ Result<HijackedConnection> attach_container(EngineClient &c, const std::string &
     if (options.stderr) q.add_bool("stderr", true);
     if (options.logs) q.add_bool("logs", true);
     if (!options.detach_keys.empty()) q.add("detachKeys", options.detach_keys);
-    return c.hijack("POST", "/containers/" + url_encode(id) + "/attach", std::move(q));
+    return c.hijack("POST", container_path(id, "/attach"), std::move(q));
 }
 
 Result<void> resize_container(EngineClient &c, const std::string &id, int rows, int cols) {
-    Query q;
-    q.add("h", std::to_string(rows));
-    q.add("w", std::to_string(cols));
-    TRY(c.request("POST", "/containers/" + url_encode(id) + "/resize", std::move(q)));
-    return {};
+    return post_resize(c, container_path(id), rows, cols);
 }
 
 }  // namespace berth::client

@@ -7,9 +7,7 @@ Result<nlohmann::json> create_network(EngineClient &c, const nlohmann::json &bod
 }
 
 Result<nlohmann::json> list_networks(EngineClient &c, const Filters &filters) {
-    Query q;
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
-    return c.request_json("GET", "/networks", std::move(q));
+    return c.request_json("GET", "/networks", Query().add_filters(filters));
 }
 
 Result<nlohmann::json> inspect_network(EngineClient &c, const std::string &id_or_name) {
@@ -37,9 +35,7 @@ Result<void> disconnect_network(EngineClient &c, const std::string &network, con
 }
 
 Result<nlohmann::json> prune_networks(EngineClient &c, const Filters &filters) {
-    Query q;
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
-    return c.request_json("POST", "/networks/prune", std::move(q));
+    return c.request_json("POST", "/networks/prune", Query().add_filters(filters));
 }
 
 }  // namespace berth::client

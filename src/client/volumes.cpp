@@ -12,9 +12,7 @@ Result<nlohmann::json> create_volume(EngineClient &c, const std::string &name, c
 }
 
 Result<nlohmann::json> list_volumes(EngineClient &c, const Filters &filters) {
-    Query q;
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
-    return c.request_json("GET", "/volumes", std::move(q));
+    return c.request_json("GET", "/volumes", Query().add_filters(filters));
 }
 
 Result<nlohmann::json> inspect_volume(EngineClient &c, const std::string &name) {
@@ -29,9 +27,7 @@ Result<void> remove_volume(EngineClient &c, const std::string &name, bool force)
 }
 
 Result<nlohmann::json> prune_volumes(EngineClient &c, const Filters &filters) {
-    Query q;
-    if (!filters.empty()) q.add("filters", encode_filters(filters));
-    return c.request_json("POST", "/volumes/prune", std::move(q));
+    return c.request_json("POST", "/volumes/prune", Query().add_filters(filters));
 }
 
 }  // namespace berth::client
