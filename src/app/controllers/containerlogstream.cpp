@@ -1,6 +1,6 @@
 #include "controllers/containerlogstream.h"
 
-#include "controllers/containerworker.h"
+#include "engine/engineerror.h"
 
 #include "client/containers.h"
 #include "client/engine_client.h"
@@ -65,6 +65,6 @@ void ContainerLogStream::run(const QString &hostText, const QString &id, bool tt
     }
     QString error;
     if (!r && r.error().kind != berth::ErrorKind::Cancelled)
-        error = ContainerWorker::toEngineError(r.error()).message;
+        error = toEngineError(r.error()).message;
     emit ended(generation, error);
 }

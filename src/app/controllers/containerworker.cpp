@@ -1,10 +1,11 @@
 #include "controllers/containerworker.h"
 
-#include "client/api_error.h"
+#include "engine/engineerror.h"
+#include "engine/workerclient.h"
+
 #include "client/containers.h"
 #include "client/curl_global.h"
 #include "client/engine_client.h"
-#include "client/host.h"
 
 #include <QLoggingCategory>
 
@@ -19,34 +20,14 @@ namespace {
 std::string utf8(const QString &s) { return s.toStdString(); }
 QString qstr(const std::string &s) { return QString::fromStdString(s); }
 
-int statusOf(berth::ErrorKind kind)
-{
-    switch (kind) {
-    case berth::ErrorKind::InvalidArgument: return 400;
-    case berth::ErrorKind::Unauthorized: return 401;
-    case berth::ErrorKind::Forbidden: return 403;
-    case berth::ErrorKind::NotFound: return 404;
-    case berth::ErrorKind::Conflict: return 409;
-    case berth::ErrorKind::NotModified: return 304;
-    case berth::ErrorKind::Unavailable: return 503;
-    case berth::ErrorKind::Internal: return 500;
-    case berth::ErrorKind::Cancelled: return 0;
-    }
-    return 500;
-}
+// What a verb fails with when the host setting names no usable engine address.
+EngineError noEngineAddress() { return EngineError{0, QStringLiteral("no engine address")}; }
 
 std::size_t discard(char *, std::size_t size, std::size_t count, void *) { return size * count; }
 }  // namespace
 
 ContainerWorker::ContainerWorker(QObject *parent) : QObject(parent) {}
 ContainerWorker::~ContainerWorker() = default;
-
-EngineError ContainerWorker::toEngineError(const berth::Error &e)
-{
-    if (e.op == berth::client::kDaemonErrorOp)
-        return EngineError{statusOf(e.kind), qstr(e.detail)};
-    return EngineError{0, qstr(e.message())};
-}
 
 void ContainerWorker::setHost(const QString &hostText)
 {
@@ -60,20 +41,17 @@ bool ContainerWorker::ensureClient()
 {
     if (m_client)
         return true;
-    std::optional<std::string> explicitHost;
-    if (!m_hostText.isEmpty())
-        explicitHost = utf8(m_hostText);
-    auto host = berth::client::resolve_host(explicitHost);
+    auto host = hostFromSetting(m_hostText);
     if (!host)
         return false;
-    m_client = std::make_unique<berth::client::EngineClient>(berth::client::ClientOptions{std::move(host).value(), {}, {}});
+    m_client = newWorkerClient(std::move(host).value());
     return true;
 }
 
 void ContainerWorker::inspect(const QString &id)
 {
     if (!ensureClient())
-        return emit failed(QStringLiteral("inspect"), id, EngineError{0, QStringLiteral("no engine address")});
+        return emit failed(QStringLiteral("inspect"), id, noEngineAddress());
     auto r = berth::client::inspect_container(*m_client, utf8(id));
     if (!r)
         return emit failed(QStringLiteral("inspect"), id, toEngineError(r.error()));
@@ -83,7 +61,7 @@ void ContainerWorker::inspect(const QString &id)
 void ContainerWorker::act(const QString &id, const QString &verb)
 {
     if (!ensureClient())
-        return emit failed(verb, id, EngineError{0, QStringLiteral("no engine address")});
+        return emit failed(verb, id, noEngineAddress());
     const std::string cid = utf8(id);
     berth::Result<void> r = berth::Result<void>();
     if (verb == u"start")
@@ -105,7 +83,7 @@ void ContainerWorker::act(const QString &id, const QString &verb)
 void ContainerWorker::remove(const QString &id, bool force)
 {
     if (!ensureClient())
-        return emit failed(QStringLiteral("remove"), id, EngineError{0, QStringLiteral("no engine address")});
+        return emit failed(QStringLiteral("remove"), id, noEngineAddress());
     auto r = berth::client::remove_container(*m_client, utf8(id), force, false);
     if (!r)
         return emit failed(QStringLiteral("remove"), id, toEngineError(r.error()));
@@ -117,7 +95,7 @@ void ContainerWorker::recreate(const QString &oldId, const QString &oldName, con
 {
     const QString op = QStringLiteral("save");
     if (!ensureClient())
-        return emit failed(op, oldId, EngineError{0, QStringLiteral("no engine address")});
+        return emit failed(op, oldId, noEngineAddress());
     auto &c = *m_client;
     const std::string old = utf8(oldId);
     json request = json::parse(createRequest.toStdString(), nullptr, false);

@@ -12,20 +12,15 @@
 
 #include <memory>
 
-namespace berth {
-struct Error;
-namespace client {
+namespace berth::client {
 class EngineClient;
 }
-}  // namespace berth
 
 class ContainerWorker : public QObject {
     Q_OBJECT
 public:
     explicit ContainerWorker(QObject *parent = nullptr);
     ~ContainerWorker() override;
-
-    static EngineError toEngineError(const berth::Error &e);
 
 public slots:
     void setHost(const QString &hostText);

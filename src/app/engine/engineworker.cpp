@@ -1,6 +1,8 @@
 #include "engine/engineworker.h"
 
+#include "engine/engineerror.h"
 #include "engine/enginejson.h"
+#include "engine/workerclient.h"
 
 #include "client/api_error.h"
 #include "client/engine_client.h"
@@ -38,20 +40,16 @@ std::pair<std::string, std::string> splitReference(const QString &reference)
     return {utf8(reference), "latest"};
 }
 
-int statusOf(berth::ErrorKind kind)
+// GET from a registry's Distribution API (not the engine), on a connection of its own.
+berth::Result<berth::client::HttpResponse> registryGet(berth::client::Host registry, std::string path,
+                                                       const std::atomic<bool> *cancel)
 {
-    switch (kind) {
-    case berth::ErrorKind::InvalidArgument: return 400;
-    case berth::ErrorKind::Unauthorized: return 401;
-    case berth::ErrorKind::Forbidden: return 403;
-    case berth::ErrorKind::NotFound: return 404;
-    case berth::ErrorKind::Conflict: return 409;
-    case berth::ErrorKind::NotModified: return 304;
-    case berth::ErrorKind::Unavailable: return 503;
-    case berth::ErrorKind::Internal: return 500;
-    case berth::ErrorKind::Cancelled: return 0;
-    }
-    return 500;
+    berth::client::HttpTransport transport(std::move(registry));
+    berth::client::HttpRequest req;
+    req.path = std::move(path);
+    req.timeout_ms = 15000;
+    req.cancel = cancel;
+    return transport.perform(req);
 }
 
 // The registry's host without a scheme: "127.0.0.1:5000".
@@ -63,15 +61,6 @@ QString registryPrefix(const QString &registry)
 
 EngineWorker::EngineWorker(QObject *parent) : QObject(parent) {}
 EngineWorker::~EngineWorker() = default;
-
-// The engine's own answers keep their status (from the error kind) and message; anything
-// that never reached the engine has status 0.
-EngineError EngineWorker::toEngineError(const berth::Error &e)
-{
-    if (e.op == berth::client::kDaemonErrorOp)
-        return EngineError{statusOf(e.kind), qstr(e.detail)};
-    return EngineError{0, qstr(e.message())};
-}
 
 void EngineWorker::setHost(const QString &hostText)
 {
@@ -85,10 +74,7 @@ bool EngineWorker::ensureClient()
 {
     if (m_client)
         return true;
-    std::optional<std::string> explicitHost;
-    if (!m_hostText.isEmpty())
-        explicitHost = utf8(m_hostText);
-    auto host = berth::client::resolve_host(explicitHost);
+    auto host = hostFromSetting(m_hostText);
     if (!host) {
         m_hostError = qstr(host.error().message());
         m_resolvedHost = m_hostText;
@@ -97,7 +83,7 @@ bool EngineWorker::ensureClient()
     m_resolvedHost = qstr(host->text);
     m_socketPath = host->scheme == berth::client::Host::Scheme::Unix ? qstr(host->socket_path) : QString();
     m_defaultSocket = host->text == berth::client::kDefaultHost;
-    m_client = std::make_unique<EngineClient>(berth::client::ClientOptions{std::move(host).value(), {}, {}});
+    m_client = newWorkerClient(std::move(host).value());
     return true;
 }
 
@@ -269,7 +255,7 @@ void EngineWorker::pull(const QString &reference)
         // A stream error ({"error": ...} mid-pull) is the engine's answer too.
         if (e.status == 0 && !cancelled && r.error().op != berth::client::kDaemonErrorOp && !r.error().detail.empty() &&
             r.error().kind != berth::ErrorKind::Unavailable)
-            e = EngineError{statusOf(r.error().kind), qstr(r.error().detail)};
+            e = EngineError{httpStatusOf(r.error().kind), qstr(r.error().detail)};
         emit pullFinished(reference, false, cancelled, e);
         return;
     }
@@ -299,7 +285,7 @@ void EngineWorker::refreshContainer(const QString &containerId)
         return;
     // The list entry (with its human "Status") is what the sidebar shows; ask for just this one.
     Query q;
-    q.add("all", "1").add("filters", berth::client::encode_filters({{"id", {utf8(containerId)}}}));
+    q.add("all", "1").add_filters({{"id", {utf8(containerId)}}});
     auto r = m_client->request_json("GET", "/containers/json", q);
     if (!r) {
         emit requestFailed(QStringLiteral("refreshContainer"), containerId, toEngineError(r.error()));
@@ -332,12 +318,7 @@ void EngineWorker::search(const QString &term, const QString &registry)
         emit requestFailed(QStringLiteral("search"), registry, EngineError{0, qstr(host.error().message())});
         return;
     }
-    berth::client::HttpTransport registryTransport(std::move(host).value());
-    berth::client::HttpRequest req;
-    req.path = "/v2/_catalog?n=1000";
-    req.timeout_ms = 15000;
-    req.cancel = &m_abort;
-    auto res = registryTransport.perform(req);
+    auto res = registryGet(std::move(host).value(), "/v2/_catalog?n=1000", &m_abort);
     if (!res || res->status != 200) {
         const EngineError e = !res ? EngineError{0, qstr(res.error().message())}
                                    : EngineError{int(res->status), qstr(berth::client::message_from_body(res->status, res->body))};
@@ -369,12 +350,7 @@ void EngineWorker::listTags(const QString &registry, const QString &repository)
         // repository is "host:port/name": the registry wants just the name.
         const QString prefix = registryPrefix(registry) + u'/';
         const QString name = repository.startsWith(prefix) ? repository.mid(prefix.size()) : repository;
-        berth::client::HttpTransport registryTransport(std::move(host).value());
-        berth::client::HttpRequest req;
-        req.path = "/v2/" + utf8(name) + "/tags/list";
-        req.timeout_ms = 15000;
-        req.cancel = &m_abort;
-        auto res = registryTransport.perform(req);
+        auto res = registryGet(std::move(host).value(), "/v2/" + utf8(name) + "/tags/list", &m_abort);
         if (res && res->status == 200) {
             const json j = json::parse(res->body, nullptr, false);
             if (j.is_object()) {

@@ -12,12 +12,9 @@
 #include <atomic>
 #include <memory>
 
-namespace berth {
-struct Error;
-namespace client {
+namespace berth::client {
 class EngineClient;
 }
-}  // namespace berth
 
 class EngineWorker : public QObject {
     Q_OBJECT
@@ -74,7 +71,6 @@ signals:
 
 private:
     bool ensureClient();
-    static EngineError toEngineError(const berth::Error &e);
 
     std::unique_ptr<berth::client::EngineClient> m_client;
     QString m_hostText;       // as configured (may be empty)

@@ -1,9 +1,10 @@
 #include "engine/resourceworker.h"
 
+#include "engine/engineerror.h"
 #include "engine/enginejson.h"
 #include "engine/resourcejson.h"
+#include "engine/workerclient.h"
 
-#include "client/api_error.h"
 #include "client/containers.h"
 #include "client/engine_client.h"
 #include "client/host.h"
@@ -21,22 +22,6 @@ namespace {
 std::string utf8(const QString &s) { return s.toStdString(); }
 QString qstr(const std::string &s) { return QString::fromStdString(s); }
 
-int statusOf(berth::ErrorKind kind)
-{
-    switch (kind) {
-    case berth::ErrorKind::InvalidArgument: return 400;
-    case berth::ErrorKind::Unauthorized: return 401;
-    case berth::ErrorKind::Forbidden: return 403;
-    case berth::ErrorKind::NotFound: return 404;
-    case berth::ErrorKind::Conflict: return 409;
-    case berth::ErrorKind::NotModified: return 304;
-    case berth::ErrorKind::Unavailable: return 503;
-    case berth::ErrorKind::Internal: return 500;
-    case berth::ErrorKind::Cancelled: return 0;
-    }
-    return 500;
-}
-
 // Path segments are names and ids the engine gave us, but a user-typed name may hold
 // anything: escape it for the URL.
 std::string segment(const QString &s) { return QUrl::toPercentEncoding(s).toStdString(); }
@@ -50,13 +35,6 @@ QString withSuffix(const QString &name)
 
 ResourceWorker::ResourceWorker(QObject *parent) : QObject(parent) {}
 ResourceWorker::~ResourceWorker() = default;
-
-EngineError ResourceWorker::toEngineError(const berth::Error &e)
-{
-    if (e.op == berth::client::kDaemonErrorOp)
-        return EngineError{statusOf(e.kind), qstr(e.detail)};
-    return EngineError{0, qstr(e.message())};
-}
 
 void ResourceWorker::setHost(const QString &host)
 {
@@ -75,8 +53,7 @@ bool ResourceWorker::ensureClient()
     auto host = berth::client::parse_host(utf8(m_host));
     if (!host)
         return false;
-    m_client = std::make_unique<berth::client::EngineClient>(
-        berth::client::ClientOptions{std::move(host).value(), {}, {}});
+    m_client = newWorkerClient(std::move(host).value());
     return true;
 }
 

@@ -13,12 +13,9 @@
 #include <atomic>
 #include <memory>
 
-namespace berth {
-struct Error;
-namespace client {
+namespace berth::client {
 class EngineClient;
 }
-}  // namespace berth
 
 class ResourceWorker : public QObject {
     Q_OBJECT
@@ -76,7 +73,6 @@ signals:
 
 private:
     bool ensureClient();
-    static EngineError toEngineError(const berth::Error &e);
 
     std::unique_ptr<berth::client::EngineClient> m_client;
     QString m_host;
