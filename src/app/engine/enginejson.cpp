@@ -1,5 +1,7 @@
 #include "engine/enginejson.h"
 
+#include "engine/jsonrecords.h"
+
 #include <nlohmann/json.hpp>
 
 namespace enginejson {
@@ -56,16 +58,10 @@ QStringList withoutNoneTags(QStringList tags)
 
 QList<ImageRecord> imageList(const json &j)
 {
-    QList<ImageRecord> out;
-    if (!j.is_array())
-        return out;
-    for (const auto &e : j) {
-        if (!e.is_object())
-            continue;
-        out.append(ImageRecord{str(e, "Id"), withoutNoneTags(strings(e, "RepoTags")), integer(e, "Size"),
-                               createdOf(e), int(integer(e, "Containers"))});
-    }
-    return out;
+    return recordsOf(j, [](const json &e) {
+        return ImageRecord{str(e, "Id"), withoutNoneTags(strings(e, "RepoTags")), integer(e, "Size"), createdOf(e),
+                           int(integer(e, "Containers"))};
+    });
 }
 
 ImageRecord imageInspect(const json &j)
@@ -77,14 +73,9 @@ ImageRecord imageInspect(const json &j)
 
 QList<LayerRecord> imageHistory(const json &j)
 {
-    QList<LayerRecord> out;
-    if (!j.is_array())
-        return out;
-    for (const auto &e : j) {
-        if (e.is_object())
-            out.append(LayerRecord{str(e, "Id"), str(e, "CreatedBy"), integer(e, "Size", 0), createdOf(e)});
-    }
-    return out;
+    return recordsOf(j, [](const json &e) {
+        return LayerRecord{str(e, "Id"), str(e, "CreatedBy"), integer(e, "Size", 0), createdOf(e)};
+    });
 }
 
 namespace {
@@ -102,16 +93,10 @@ QString containerName(const QStringList &names)
 
 QList<ContainerRecord> containerList(const json &j)
 {
-    QList<ContainerRecord> out;
-    if (!j.is_array())
-        return out;
-    for (const auto &e : j) {
-        if (!e.is_object())
-            continue;
-        out.append(ContainerRecord{str(e, "Id"), containerName(strings(e, "Names")), str(e, "Image"),
-                                   str(e, "State"), str(e, "Status"), createdOf(e)});
-    }
-    return out;
+    return recordsOf(j, [](const json &e) {
+        return ContainerRecord{str(e, "Id"), containerName(strings(e, "Names")), str(e, "Image"),
+                               str(e, "State"), str(e, "Status"), createdOf(e)};
+    });
 }
 
 ContainerRecord containerInspect(const json &j)
@@ -150,17 +135,11 @@ PullMessage pullMessage(const json &j)
 
 QList<SearchRecord> searchResults(const json &j)
 {
-    QList<SearchRecord> out;
-    if (!j.is_array())
-        return out;
-    for (const auto &e : j) {
-        if (!e.is_object())
-            continue;
+    return recordsOf(j, [](const json &e) {
         const auto official = e.find("is_official");
-        out.append(SearchRecord{str(e, "name"), str(e, "description"), int(integer(e, "star_count")),
-                                official != e.end() && official->is_boolean() && official->get<bool>()});
-    }
-    return out;
+        return SearchRecord{str(e, "name"), str(e, "description"), int(integer(e, "star_count")),
+                            official != e.end() && official->is_boolean() && official->get<bool>()};
+    });
 }
 
 }  // namespace enginejson

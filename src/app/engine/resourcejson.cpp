@@ -1,6 +1,7 @@
 #include "engine/resourcejson.h"
 
 #include "engine/enginejson.h"
+#include "engine/jsonrecords.h"
 
 #include <QRegularExpression>
 
@@ -9,6 +10,7 @@
 namespace resourcejson {
 
 using nlohmann::json;
+using enginejson::recordsOf;
 using enginejson::str;
 
 namespace {
@@ -33,6 +35,14 @@ QString containerName(const json &c)
         return n.startsWith(u'/') ? n.mid(1) : n;
     }
     return str(c, "Id").left(12);
+}
+
+// A list entry without a name is nothing the screens can show or act on.
+template <typename Record>
+QList<Record> withNames(QList<Record> records)
+{
+    records.removeIf([](const Record &r) { return r.name.isEmpty(); });
+    return records;
 }
 
 void addUser(QHash<QString, QStringList> &map, const QString &key, const QString &container)
@@ -63,16 +73,10 @@ VolumeRecord volume(const json &j)
 
 QList<VolumeRecord> volumeList(const json &j)
 {
-    QList<VolumeRecord> out;
     auto list = j.is_object() ? j.find("Volumes") : j.end();
-    if (list == j.end() || !list->is_array())
-        return out;
-    for (const auto &v : *list) {
-        VolumeRecord r = volume(v);
-        if (!r.name.isEmpty())
-            out.append(r);
-    }
-    return out;
+    if (list == j.end())
+        return {};
+    return withNames(recordsOf(*list, volume));
 }
 
 NetworkRecord network(const json &j)
@@ -103,15 +107,7 @@ NetworkRecord network(const json &j)
 
 QList<NetworkRecord> networkList(const json &j)
 {
-    QList<NetworkRecord> out;
-    if (!j.is_array())
-        return out;
-    for (const auto &e : j) {
-        NetworkRecord r = network(e);
-        if (!r.name.isEmpty())
-            out.append(r);
-    }
-    return out;
+    return withNames(recordsOf(j, network));
 }
 
 ResourceUsage usage(const json &containers)
