@@ -2,11 +2,6 @@
 
 ContainerModel::ContainerModel(QObject *parent) : QAbstractListModel(parent) {}
 
-int ContainerModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 QVariant ContainerModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -43,43 +38,21 @@ QHash<int, QByteArray> ContainerModel::roleNames() const
 
 int ContainerModel::rowOf(const QString &id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return i;
-    }
-    return -1;
+    return rowWhere([&](const ContainerRecord &r) { return r.id == id; });
 }
 
 void ContainerModel::resetAll(const QList<ContainerRecord> &containers)
 {
-    beginResetModel();
-    m_rows = containers;
-    endResetModel();
-    emit countChanged();
+    resetRows(containers);
 }
 
 void ContainerModel::upsert(const ContainerRecord &container)
 {
-    const int row = rowOf(container.id);
-    if (row >= 0) {
-        m_rows[row] = container;
-        emit dataChanged(index(row), index(row));
-        return;
-    }
-    const int at = int(m_rows.size());
-    beginInsertRows({}, at, at);
-    m_rows.append(container);
-    endInsertRows();
-    emit countChanged();
+    // A container new to the list goes last; the sidebar's filter model sorts and sections.
+    replaceOrInsert(rowOf(container.id), container, [this](const ContainerRecord &) { return int(m_rows.size()); });
 }
 
 void ContainerModel::removeById(const QString &id)
 {
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-    emit countChanged();
+    eraseRow(rowOf(id));
 }

@@ -2,12 +2,13 @@
 // The containers for the sidebar, one row each. Filled from /containers/json when the
 // engine connects, then kept current by container events (one row changes per event).
 
+#include "models/keyedrows.h"
 #include "models/records.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-class ContainerModel : public QAbstractListModel {
+class ContainerModel : public QAbstractListModel, private KeyedRows<ContainerModel, ContainerRecord> {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("ContainerModel is owned by EngineHub")
@@ -17,7 +18,7 @@ public:
 
     explicit ContainerModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
+    int rowCount(const QModelIndex &parent = {}) const override { return rowsUnder(parent); }
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     int rowOf(const QString &id) const;
@@ -31,5 +32,5 @@ signals:
     void countChanged();
 
 private:
-    QList<ContainerRecord> m_rows;
+    friend KeyedRows<ContainerModel, ContainerRecord>;
 };

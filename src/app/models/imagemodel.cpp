@@ -22,11 +22,6 @@ bool isDangling(const ImageRecord &r)
 
 ImageModel::ImageModel(QObject *parent) : QAbstractListModel(parent) {}
 
-int ImageModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 QVariant ImageModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -71,27 +66,12 @@ QHash<int, QByteArray> ImageModel::roleNames() const
 
 int ImageModel::rowOf(const QString &id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return i;
-    }
-    return -1;
+    return rowWhere([&](const ImageRecord &r) { return r.id == id; });
 }
 
 const ImageRecord *ImageModel::recordAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
-}
-
-QVariantMap ImageModel::get(int row) const
-{
-    QVariantMap map;
-    if (!recordAt(row))
-        return map;
-    const auto roles = roleNames();
-    for (auto it = roles.cbegin(); it != roles.cend(); ++it)
-        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
-    return map;
 }
 
 int ImageModel::danglingCount() const
@@ -109,38 +89,20 @@ int ImageModel::insertPosition(const ImageRecord &image) const
 
 void ImageModel::resetAll(const QList<ImageRecord> &images)
 {
-    beginResetModel();
-    m_rows = images;
-    std::stable_sort(m_rows.begin(), m_rows.end(),
+    QList<ImageRecord> newestFirst = images;
+    std::stable_sort(newestFirst.begin(), newestFirst.end(),
                      [](const ImageRecord &a, const ImageRecord &b) { return a.created > b.created; });
-    endResetModel();
-    emit countChanged();
+    resetRows(std::move(newestFirst));
 }
 
 void ImageModel::upsert(const ImageRecord &image)
 {
-    const int row = rowOf(image.id);
-    if (row >= 0) {
-        m_rows[row] = image;
-        emit dataChanged(index(row), index(row));
-        return;
-    }
-    const int at = insertPosition(image);
-    beginInsertRows({}, at, at);
-    m_rows.insert(at, image);
-    endInsertRows();
-    emit countChanged();
+    replaceOrInsert(rowOf(image.id), image, [this](const ImageRecord &r) { return insertPosition(r); });
 }
 
 void ImageModel::removeById(const QString &id)
 {
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-    emit countChanged();
+    eraseRow(rowOf(id));
 }
 
 void ImageModel::clear()

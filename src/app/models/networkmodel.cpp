@@ -23,11 +23,6 @@ bool NetworkModel::isPredefined(const QString &name)
     return name == u"bridge" || name == u"host" || name == u"none";
 }
 
-int NetworkModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 QStringList NetworkModel::usersOf(const NetworkRecord &n) const
 {
     QStringList users = n.containers;
@@ -70,32 +65,12 @@ QHash<int, QByteArray> NetworkModel::roleNames() const
 
 int NetworkModel::rowOf(const QString &id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return i;
-    }
-    return -1;
+    return rowWhere([&](const NetworkRecord &n) { return n.id == id; });
 }
 
 int NetworkModel::rowOfName(const QString &name) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).name == name)
-            return i;
-    }
-    return -1;
-}
-
-QVariantMap NetworkModel::get(int row) const
-{
-    QVariantMap out;
-    if (row < 0 || row >= m_rows.size())
-        return out;
-    const QModelIndex i = index(row);
-    const auto roles = roleNames();
-    for (auto it = roles.begin(); it != roles.end(); ++it)
-        out.insert(QString::fromLatin1(it.value()), data(i, it.key()));
-    return out;
+    return rowWhere([&](const NetworkRecord &n) { return n.name == name; });
 }
 
 int NetworkModel::insertPosition(const NetworkRecord &n) const
@@ -108,11 +83,9 @@ int NetworkModel::insertPosition(const NetworkRecord &n) const
 
 void NetworkModel::resetAll(const QList<NetworkRecord> &networks)
 {
-    beginResetModel();
-    m_rows = networks;
-    std::sort(m_rows.begin(), m_rows.end(), before);
-    endResetModel();
-    emit countChanged();
+    QList<NetworkRecord> ordered = networks;
+    std::sort(ordered.begin(), ordered.end(), before);
+    resetRows(std::move(ordered));
 }
 
 void NetworkModel::upsert(const NetworkRecord &network)
@@ -120,16 +93,7 @@ void NetworkModel::upsert(const NetworkRecord &network)
     int row = rowOf(network.id);
     if (row < 0 && network.id.isEmpty())
         row = rowOfName(network.name);
-    if (row >= 0) {
-        m_rows[row] = network;
-        emit dataChanged(index(row), index(row));
-        return;
-    }
-    const int at = insertPosition(network);
-    beginInsertRows({}, at, at);
-    m_rows.insert(at, network);
-    endInsertRows();
-    emit countChanged();
+    replaceOrInsert(row, network, [this](const NetworkRecord &n) { return insertPosition(n); });
 }
 
 void NetworkModel::remove(const QString &idOrName)
@@ -137,20 +101,12 @@ void NetworkModel::remove(const QString &idOrName)
     int row = rowOf(idOrName);
     if (row < 0)
         row = rowOfName(idOrName);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-    emit countChanged();
+    eraseRow(row);
 }
 
 void NetworkModel::setUsage(const QHash<QString, QStringList> &usedBy)
 {
     const QHash<QString, QStringList> old = std::exchange(m_usedBy, usedBy);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const QString &name = m_rows.at(row).name;
-        if (old.value(name) != m_usedBy.value(name))
-            emit dataChanged(index(row), index(row), {UsedByRole, InUseRole});
-    }
+    markRowsChanged([&](const NetworkRecord &n) { return old.value(n.name) != m_usedBy.value(n.name); },
+                    {UsedByRole, InUseRole});
 }

@@ -3,12 +3,13 @@
 // then the user's by name. Listed when the engine connects, then kept current by network
 // events (one row per event) and by "used by" updates that change only the affected rows.
 
+#include "models/keyedrows.h"
 #include "models/resourcerecords.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-class NetworkModel : public QAbstractListModel {
+class NetworkModel : public QAbstractListModel, private KeyedRows<NetworkModel, NetworkRecord> {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("NetworkModel is owned by NetworkController")
@@ -31,7 +32,7 @@ public:
 
     explicit NetworkModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
+    int rowCount(const QModelIndex &parent = {}) const override { return rowsUnder(parent); }
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
@@ -39,7 +40,7 @@ public:
     int rowOf(const QString &id) const;
     int rowOfName(const QString &name) const;
     Q_INVOKABLE int indexOfId(const QString &id) const { return rowOf(id); }
-    Q_INVOKABLE QVariantMap get(int row) const;
+    Q_INVOKABLE QVariantMap get(int row) const { return rowAsMap(row); }
 
 public slots:
     void resetAll(const QList<NetworkRecord> &networks);
@@ -52,8 +53,8 @@ signals:
     void countChanged();
 
 private:
+    friend KeyedRows<NetworkModel, NetworkRecord>;
     QStringList usersOf(const NetworkRecord &n) const;
     int insertPosition(const NetworkRecord &n) const;
-    QList<NetworkRecord> m_rows;
     QHash<QString, QStringList> m_usedBy;  // by network name
 };

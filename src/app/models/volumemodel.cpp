@@ -17,11 +17,6 @@ QString labelsText(const QVariantMap &labels)
 
 VolumeModel::VolumeModel(QObject *parent) : QAbstractListModel(parent) {}
 
-int VolumeModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 QVariant VolumeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -51,23 +46,7 @@ QHash<int, QByteArray> VolumeModel::roleNames() const
 
 int VolumeModel::rowOf(const QString &name) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).name == name)
-            return i;
-    }
-    return -1;
-}
-
-QVariantMap VolumeModel::get(int row) const
-{
-    QVariantMap out;
-    if (row < 0 || row >= m_rows.size())
-        return out;
-    const QModelIndex i = index(row);
-    const auto roles = roleNames();
-    for (auto it = roles.begin(); it != roles.end(); ++it)
-        out.insert(QString::fromLatin1(it.value()), data(i, it.key()));
-    return out;
+    return rowWhere([&](const VolumeRecord &v) { return v.name == name; });
 }
 
 int VolumeModel::insertPosition(const QString &name) const
@@ -80,47 +59,26 @@ int VolumeModel::insertPosition(const QString &name) const
 
 void VolumeModel::resetAll(const QList<VolumeRecord> &volumes)
 {
-    beginResetModel();
-    m_rows = volumes;
-    std::sort(m_rows.begin(), m_rows.end(), [](const VolumeRecord &a, const VolumeRecord &b) {
+    QList<VolumeRecord> byName = volumes;
+    std::sort(byName.begin(), byName.end(), [](const VolumeRecord &a, const VolumeRecord &b) {
         return QString::compare(a.name, b.name, Qt::CaseInsensitive) < 0;
     });
-    endResetModel();
-    emit countChanged();
+    resetRows(std::move(byName));
 }
 
 void VolumeModel::upsert(const VolumeRecord &volume)
 {
-    const int row = rowOf(volume.name);
-    if (row >= 0) {
-        m_rows[row] = volume;
-        emit dataChanged(index(row), index(row));
-        return;
-    }
-    const int at = insertPosition(volume.name);
-    beginInsertRows({}, at, at);
-    m_rows.insert(at, volume);
-    endInsertRows();
-    emit countChanged();
+    replaceOrInsert(rowOf(volume.name), volume, [this](const VolumeRecord &v) { return insertPosition(v.name); });
 }
 
 void VolumeModel::removeByName(const QString &name)
 {
-    const int row = rowOf(name);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
-    endRemoveRows();
-    emit countChanged();
+    eraseRow(rowOf(name));
 }
 
 void VolumeModel::setUsage(const QHash<QString, QStringList> &usedBy)
 {
     const QHash<QString, QStringList> before = std::exchange(m_usedBy, usedBy);
-    for (int row = 0; row < m_rows.size(); ++row) {
-        const QString &name = m_rows.at(row).name;
-        if (before.value(name) != m_usedBy.value(name))
-            emit dataChanged(index(row), index(row), {UsedByRole, InUseRole});
-    }
+    markRowsChanged([&](const VolumeRecord &v) { return before.value(v.name) != m_usedBy.value(v.name); },
+                    {UsedByRole, InUseRole});
 }

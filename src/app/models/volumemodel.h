@@ -3,12 +3,13 @@
 // then kept current by volume events (one row per event) and by "used by" updates that
 // change only the rows whose users changed.
 
+#include "models/keyedrows.h"
 #include "models/resourcerecords.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-class VolumeModel : public QAbstractListModel {
+class VolumeModel : public QAbstractListModel, private KeyedRows<VolumeModel, VolumeRecord> {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("VolumeModel is owned by VolumeController")
@@ -29,14 +30,14 @@ public:
 
     explicit VolumeModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
+    int rowCount(const QModelIndex &parent = {}) const override { return rowsUnder(parent); }
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     int rowOf(const QString &name) const;
     Q_INVOKABLE int indexOfName(const QString &name) const { return rowOf(name); }
     // Every role of a row by its role name, for a details panel.
-    Q_INVOKABLE QVariantMap get(int row) const;
+    Q_INVOKABLE QVariantMap get(int row) const { return rowAsMap(row); }
 
 public slots:
     void resetAll(const QList<VolumeRecord> &volumes);
@@ -48,7 +49,7 @@ signals:
     void countChanged();
 
 private:
+    friend KeyedRows<VolumeModel, VolumeRecord>;
     int insertPosition(const QString &name) const;
-    QList<VolumeRecord> m_rows;
     QHash<QString, QStringList> m_usedBy;
 };
