@@ -11,9 +11,10 @@ Item {
     property string selectedId
 
     // Main.qml gives the palette one colour for every state, so a disabled button (Remove
-    // while a container uses it) would look like an enabled one: draw disabled controls
-    // muted here. The reason stays written under the button and in its accessible description.
-    palette.disabled.button: Theme.window
+    // while a container uses it) would look like an enabled one: its label is drawn muted
+    // here, on the usual button face. The reason stays written under the button and in its
+    // accessible description.
+    palette.disabled.button: Theme.surfaceAlt
     palette.disabled.buttonText: Theme.placeholder
     palette.disabled.windowText: Theme.placeholder
     palette.disabled.brightText: Theme.placeholder
@@ -139,13 +140,28 @@ Item {
                 color: Theme.surface
                 border.color: Theme.border
                 radius: Theme.radius
+                // Narrow: only the main columns.
                 readonly property bool compact: width < 640
                 readonly property int driverWidth: 70
                 readonly property int subnetWidth: 130
                 readonly property int gatewayWidth: 110
                 readonly property int containersWidth: 150
+                // Header and rows are Rows with computed widths: in a RowLayout, columns shown
+                // after the page was first laid out (while hidden) stayed at the row's start,
+                // on top of the Name header (Qt 6.4).
+                readonly property int otherColumnsWidth: driverWidth + subnetWidth + 2 * Theme.spacing
+                                                         + (compact ? 0 : gatewayWidth + containersWidth + 2 * Theme.spacing)
+                function nameWidth(rowWidth) { return Math.max(100, rowWidth - otherColumnsWidth) }
 
+                component Cell: Label {
+                    height: parent ? parent.height : implicitHeight
+                    verticalAlignment: Text.AlignVCenter
+                    elide: Text.ElideRight
+                    color: Theme.mutedText
+                }
                 component HeaderLabel: Label {
+                    height: 32
+                    verticalAlignment: Text.AlignVCenter
                     font.pixelSize: Theme.smallFontSize
                     font.bold: true
                     color: Theme.mutedText
@@ -156,22 +172,23 @@ Item {
                     anchors.fill: parent
                     anchors.margins: 1
                     spacing: 0
-                    RowLayout {
+                    Row {
+                        id: header
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.padding
                         Layout.rightMargin: Theme.padding
                         Layout.preferredHeight: 32
                         spacing: Theme.spacing
                         //: Column header in the networks table
-                        HeaderLabel { Layout.fillWidth: true; Layout.minimumWidth: 100; text: qsTr("Name") }
+                        HeaderLabel { width: table.nameWidth(header.width); text: qsTr("Name") }
                         //: Column header in the networks table (bridge, host, ...)
-                        HeaderLabel { Layout.preferredWidth: table.driverWidth; text: qsTr("Driver") }
+                        HeaderLabel { width: table.driverWidth; text: qsTr("Driver") }
                         //: Column header in the networks table (address range, e.g. 172.17.0.0/16)
-                        HeaderLabel { Layout.preferredWidth: table.subnetWidth; text: qsTr("Subnet") }
+                        HeaderLabel { width: table.subnetWidth; text: qsTr("Subnet") }
                         //: Column header in the networks table
-                        HeaderLabel { Layout.preferredWidth: table.gatewayWidth; visible: !table.compact; text: qsTr("Gateway") }
+                        HeaderLabel { width: table.gatewayWidth; visible: !table.compact; text: qsTr("Gateway") }
                         //: Column header in the networks table: connected containers
-                        HeaderLabel { Layout.preferredWidth: table.containersWidth; visible: !table.compact; text: qsTr("Containers") }
+                        HeaderLabel { width: table.containersWidth; visible: !table.compact; text: qsTr("Containers") }
                     }
                     Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
                     ListView {
@@ -206,21 +223,32 @@ Item {
                             background: Rectangle {
                                 color: row.highlighted ? Theme.selection : (row.hovered ? Theme.hover : "transparent")
                             }
-                            contentItem: RowLayout {
+                            contentItem: Row {
+                                id: cells
                                 spacing: Theme.spacing
-                                RowLayout {
-                                    Layout.fillWidth: true
-                                    Layout.minimumWidth: 100
+                                // The name, shortened if need be, with its badges right after it.
+                                Row {
+                                    id: nameCell
+                                    width: table.nameWidth(cells.width)
+                                    height: cells.height
                                     spacing: 6
-                                    Label { Layout.fillWidth: true; text: row.name; elide: Text.ElideMiddle; color: Theme.text }
-                                    Label {
+                                    Cell {
+                                        width: Math.min(implicitWidth, nameCell.width
+                                                        - (row.predefined ? builtIn.implicitWidth + nameCell.spacing : 0)
+                                                        - (row.internal ? internalBadge.implicitWidth + nameCell.spacing : 0))
+                                        text: row.name
+                                        elide: Text.ElideMiddle
+                                        color: Theme.text
+                                    }
+                                    Cell {
+                                        id: builtIn
                                         visible: row.predefined
                                         //: Badge on the engine's own networks (bridge, host, none)
                                         text: qsTr("built-in")
-                                        color: Theme.mutedText
                                         font.pixelSize: Theme.smallFontSize
                                     }
-                                    Label {
+                                    Cell {
+                                        id: internalBadge
                                         visible: row.internal
                                         //: Badge on an internal network
                                         text: qsTr("internal")
@@ -228,14 +256,13 @@ Item {
                                         font.pixelSize: Theme.smallFontSize
                                     }
                                 }
-                                Label { Layout.preferredWidth: table.driverWidth; text: row.driver; color: Theme.mutedText }
-                                Label { Layout.preferredWidth: table.subnetWidth; text: row.subnet || "—"; color: Theme.text; font.family: Theme.monoFamily; font.pixelSize: Theme.smallFontSize }
-                                Label { Layout.preferredWidth: table.gatewayWidth; visible: !table.compact; text: row.gateway || "—"; color: Theme.mutedText; font.family: Theme.monoFamily; font.pixelSize: Theme.smallFontSize }
-                                Label {
-                                    Layout.preferredWidth: table.containersWidth
+                                Cell { width: table.driverWidth; text: row.driver }
+                                Cell { width: table.subnetWidth; text: row.subnet || "—"; color: Theme.text; font.family: Theme.monoFamily; font.pixelSize: Theme.smallFontSize }
+                                Cell { width: table.gatewayWidth; visible: !table.compact; text: row.gateway || "—"; font.family: Theme.monoFamily; font.pixelSize: Theme.smallFontSize }
+                                Cell {
+                                    width: table.containersWidth
                                     visible: !table.compact
                                     text: row.usedBy.length > 0 ? row.usedBy.join(", ") : "—"
-                                    elide: Text.ElideRight
                                     color: row.usedBy.length > 0 ? Theme.text : Theme.mutedText
                                 }
                             }

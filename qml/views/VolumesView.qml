@@ -10,9 +10,10 @@ Item {
     property string selectedName
 
     // Main.qml gives the palette one colour for every state, so a disabled button (Remove
-    // while a container uses it) would look like an enabled one: draw disabled controls
-    // muted here. The reason stays written under the button and in its accessible description.
-    palette.disabled.button: Theme.window
+    // while a container uses it) would look like an enabled one: its label is drawn muted
+    // here, on the usual button face. The reason stays written under the button and in its
+    // accessible description.
+    palette.disabled.button: Theme.surfaceAlt
     palette.disabled.buttonText: Theme.placeholder
     palette.disabled.windowText: Theme.placeholder
     palette.disabled.brightText: Theme.placeholder
@@ -118,12 +119,27 @@ Item {
                 color: Theme.surface
                 border.color: Theme.border
                 radius: Theme.radius
+                // Narrow: only the main columns.
                 readonly property bool compact: width < 640
                 readonly property int driverWidth: 70
                 readonly property int createdWidth: 140
                 readonly property int usedWidth: 170
+                // Header and rows are Rows with computed widths: in a RowLayout, columns shown
+                // after the page was first laid out (while hidden) stayed at the row's start,
+                // on top of the Name header (Qt 6.4).
+                readonly property int otherColumnsWidth: usedWidth + Theme.spacing
+                                                         + (compact ? 0 : driverWidth + createdWidth + 2 * Theme.spacing)
+                function nameWidth(rowWidth) { return Math.max(120, rowWidth - otherColumnsWidth) }
 
+                component Cell: Label {
+                    height: parent ? parent.height : implicitHeight
+                    verticalAlignment: Text.AlignVCenter
+                    elide: Text.ElideRight
+                    color: Theme.mutedText
+                }
                 component HeaderLabel: Label {
+                    height: 32
+                    verticalAlignment: Text.AlignVCenter
                     font.pixelSize: Theme.smallFontSize
                     font.bold: true
                     color: Theme.mutedText
@@ -134,20 +150,21 @@ Item {
                     anchors.fill: parent
                     anchors.margins: 1
                     spacing: 0
-                    RowLayout {
+                    Row {
+                        id: header
                         Layout.fillWidth: true
                         Layout.leftMargin: Theme.padding
                         Layout.rightMargin: Theme.padding
                         Layout.preferredHeight: 32
                         spacing: Theme.spacing
                         //: Column header in the volumes table
-                        HeaderLabel { Layout.fillWidth: true; Layout.minimumWidth: 120; text: qsTr("Name") }
+                        HeaderLabel { width: table.nameWidth(header.width); text: qsTr("Name") }
                         //: Column header in the volumes table (local, ...)
-                        HeaderLabel { Layout.preferredWidth: table.driverWidth; visible: !table.compact; text: qsTr("Driver") }
+                        HeaderLabel { width: table.driverWidth; visible: !table.compact; text: qsTr("Driver") }
                         //: Column header in the volumes table
-                        HeaderLabel { Layout.preferredWidth: table.createdWidth; visible: !table.compact; text: qsTr("Created") }
+                        HeaderLabel { width: table.createdWidth; visible: !table.compact; text: qsTr("Created") }
                         //: Column header in the volumes table: containers that use the volume
-                        HeaderLabel { Layout.preferredWidth: table.usedWidth; text: qsTr("Used by") }
+                        HeaderLabel { width: table.usedWidth; text: qsTr("Used by") }
                     }
                     Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
                     ListView {
@@ -179,13 +196,14 @@ Item {
                             background: Rectangle {
                                 color: row.highlighted ? Theme.selection : (row.hovered ? Theme.hover : "transparent")
                             }
-                            contentItem: RowLayout {
+                            contentItem: Row {
+                                id: cells
                                 spacing: Theme.spacing
-                                Label { Layout.fillWidth: true; Layout.minimumWidth: 120; text: row.name; elide: Text.ElideMiddle; color: Theme.text }
-                                Label { Layout.preferredWidth: table.driverWidth; visible: !table.compact; text: row.driver; color: Theme.mutedText }
-                                Label { Layout.preferredWidth: table.createdWidth; visible: !table.compact; text: row.created; color: Theme.mutedText }
-                                Label {
-                                    Layout.preferredWidth: table.usedWidth
+                                Cell { width: table.nameWidth(cells.width); text: row.name; elide: Text.ElideMiddle; color: Theme.text }
+                                Cell { width: table.driverWidth; visible: !table.compact; text: row.driver }
+                                Cell { width: table.createdWidth; visible: !table.compact; text: row.created }
+                                Cell {
+                                    width: table.usedWidth
                                     text: row.usedBy.length > 0 ? row.usedBy.join(", ") : "—"
                                     elide: Text.ElideRight
                                     color: row.usedBy.length > 0 ? Theme.text : Theme.mutedText

@@ -7,6 +7,7 @@
 #include "client/engine_client.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
 #include <QQmlApplicationEngine>
@@ -223,9 +224,19 @@ bool WindowDriver::shoot(const QString &name)
 {
     if (!QDir().mkpath(m_shots))
         return false;
-    // Layouts, text and delegates have caught up once the window has drawn twice.
+    // The scene has settled when two grabs a frame apart are the same: layouts, text and
+    // delegates have caught up, and no animation runs. A busy machine gets 5 s for that.
     waitFrames(2);
-    const QImage image = m_window->grabWindow();
+    QImage image = m_window->grabWindow();
+    QElapsedTimer settling;
+    settling.start();
+    while (!image.isNull() && settling.elapsed() < 5000) {
+        waitFrames(1, 500);
+        const QImage again = m_window->grabWindow();
+        if (again == image)
+            break;
+        image = again;
+    }
     if (image.isNull()) {
         qWarning("grabWindow returned nothing for %s", qPrintable(name));
         return false;
