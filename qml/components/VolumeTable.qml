@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import Qt.labs.platform as Platform
 import Berth
 
 // Volumes: a path in the container ↔ a folder on this computer (picked with a folder
@@ -81,7 +82,12 @@ ColumnLayout {
                     //: Opens a folder picker
                     text: qsTr("Choose…")
                     Accessible.name: qsTr("Choose a folder, row %1").arg(row.index + 1)
-                    onClicked: { root.pickingRow = row.index; folderDialog.open() }
+                    onClicked: {
+                        root.pickingRow = row.index
+                        // Start in the home folder, not wherever the app was started from.
+                        folderDialog.currentFolder = Platform.StandardPaths.writableLocation(Platform.StandardPaths.HomeLocation)
+                        folderDialog.open()
+                    }
                 }
                 ComboBox {
                     objectName: root.prefix + "-volume-" + row.index
