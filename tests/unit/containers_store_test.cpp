@@ -135,19 +135,20 @@ TEST(ContainerStore, RecordsSurviveReopenAndUpdatesPersist) {
 }
 
 TEST(ContainerStore, RenameAndRemove) {
+    // Names with letters beyond hex: "a" could also resolve as a prefix of a random id.
     TempRoot root;
     auto store = std::move(ContainerStore::open(root.path).value());
-    auto a = make("/a");
-    auto b = make("/b");
+    auto a = make("/one");
+    auto b = make("/two");
     ASSERT_TRUE(store->add(a).ok());
     ASSERT_TRUE(store->add(b).ok());
-    EXPECT_EQ(store->rename(a.id, "/b").error().kind, ErrorKind::Conflict);
-    ASSERT_TRUE(store->rename(a.id, "/c").ok());
-    EXPECT_EQ(*store->resolve("c"), a.id);
-    EXPECT_FALSE(store->resolve("a").ok());
+    EXPECT_EQ(store->rename(a.id, "/two").error().kind, ErrorKind::Conflict);
+    ASSERT_TRUE(store->rename(a.id, "/three").ok());
+    EXPECT_EQ(*store->resolve("three"), a.id);
+    EXPECT_FALSE(store->resolve("one").ok());
     ASSERT_TRUE(store->remove(a.id).ok());
     EXPECT_FALSE(fs::exists(root.path / "containers" / a.id));
-    EXPECT_FALSE(store->name_in_use("/c"));
+    EXPECT_FALSE(store->name_in_use("/three"));
     EXPECT_EQ(store->list().size(), 1u);
 }
 
