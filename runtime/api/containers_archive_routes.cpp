@@ -22,11 +22,6 @@ using containers::ViewPurpose;
 
 constexpr const char *kPathStatHeader = "X-Docker-Container-Path-Stat";
 
-Result<ContainerService *> service_of(Daemon &d) {
-    if (d.containers == nullptr) return Error::of(ErrorKind::Unavailable, "the container subsystem is not available");
-    return d.containers;
-}
-
 Result<std::string> path_param(const Request &req) {
     std::string path = req.query.get_or("path", "");
     if (path.empty()) return Error::invalid("path cannot be empty");
@@ -53,7 +48,7 @@ Error file_error(Error e, const std::string &path, const std::string &container)
 
 void changes(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<nlohmann::json> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         auto c = TRY(svc->get(req.param("id")));
         if (!svc->options().images) return Error::internal("no image store");
         auto layers = TRY(svc->options().images->layer_dirs(c.image_id));
@@ -67,7 +62,7 @@ void changes(Daemon &d, Request &req, ResponseWriter &w) {
 
 void archive_head(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<containers::PathStat> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         const std::string path = TRY(path_param(req));
         auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Read));
         auto st = containers::stat_container_path(view.root(), path);
@@ -84,7 +79,7 @@ void archive_get(Daemon &d, Request &req, ResponseWriter &w) {
     std::optional<containers::RootfsView> view;
     std::string path;
     auto prepare = [&]() -> Result<containers::PathStat> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         path = TRY(path_param(req));
         view.emplace(TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Read)));
         auto st = containers::stat_container_path(view->root(), path);
@@ -104,7 +99,7 @@ void archive_get(Daemon &d, Request &req, ResponseWriter &w) {
 
 void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         const std::string path = TRY(path_param(req));
         containers::ExtractIntoOptions o;
         o.no_overwrite_dir_non_dir = req.query.get_bool("noOverwriteDirNonDir");
@@ -133,7 +128,7 @@ void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
 void export_container(Daemon &d, Request &req, ResponseWriter &w) {
     std::optional<containers::RootfsView> view;
     auto prepare = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         view.emplace(TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Export)));
         return {};
     };

@@ -9,15 +9,16 @@
 #include "containers/time_format.h"
 
 namespace berth::api {
+
+Result<containers::ContainerService *> container_service_of(Daemon &d) {
+    if (d.containers == nullptr) return Error::of(ErrorKind::Unavailable, "the container subsystem is not available");
+    return d.containers;
+}
+
 namespace {
 
 using nlohmann::json;
 using containers::ContainerService;
-
-Result<ContainerService *> service_of(Daemon &d) {
-    if (d.containers == nullptr) return Error::of(ErrorKind::Unavailable, "the container subsystem is not available");
-    return d.containers;
-}
 
 // Docker answers 304 with no body for start/stop of a container already in that state.
 void answer(ResponseWriter &w, const Result<void> &r) {
@@ -37,7 +38,7 @@ Result<std::optional<int>> timeout_param(const Request &req) {
 
 void create(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<containers::CreateResult> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         const json body = TRY(req.json_body());
         return svc->create(body, req.query.get_or("name", ""));
     };
@@ -48,7 +49,7 @@ void create(Daemon &d, Request &req, ResponseWriter &w) {
 
 void list(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<json> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         containers::ListOptions o;
         o.all = req.query.get_bool("all");
         o.size = req.query.get_bool("size");
@@ -71,7 +72,7 @@ void list(Daemon &d, Request &req, ResponseWriter &w) {
 
 void inspect(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<json> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         return svc->inspect(req.param("id"), req.query.get_bool("size"));
     };
     auto out = run();
@@ -80,14 +81,14 @@ void inspect(Daemon &d, Request &req, ResponseWriter &w) {
 }
 
 void start(Daemon &d, Request &req, ResponseWriter &w) {
-    auto svc = service_of(d);
+    auto svc = container_service_of(d);
     if (!svc) return w.error(svc.error());
     answer(w, (*svc)->start(req.param("id")));
 }
 
 void stop(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         auto t = TRY(timeout_param(req));
         return svc->stop(req.param("id"), t);
     };
@@ -96,7 +97,7 @@ void stop(Daemon &d, Request &req, ResponseWriter &w) {
 
 void restart(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         auto t = TRY(timeout_param(req));
         return svc->restart(req.param("id"), t);
     };
@@ -105,7 +106,7 @@ void restart(Daemon &d, Request &req, ResponseWriter &w) {
 
 void kill(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         return svc->kill(req.param("id"), req.query.get_or("signal", ""));
     };
     auto r = run();
@@ -114,7 +115,7 @@ void kill(Daemon &d, Request &req, ResponseWriter &w) {
 }
 
 void pause(Daemon &d, Request &req, ResponseWriter &w) {
-    auto svc = service_of(d);
+    auto svc = container_service_of(d);
     if (!svc) return w.error(svc.error());
     auto r = (*svc)->pause(req.param("id"));
     if (!r) return w.error(r.error());
@@ -122,7 +123,7 @@ void pause(Daemon &d, Request &req, ResponseWriter &w) {
 }
 
 void unpause(Daemon &d, Request &req, ResponseWriter &w) {
-    auto svc = service_of(d);
+    auto svc = container_service_of(d);
     if (!svc) return w.error(svc.error());
     auto r = (*svc)->unpause(req.param("id"));
     if (!r) return w.error(r.error());
@@ -131,7 +132,7 @@ void unpause(Daemon &d, Request &req, ResponseWriter &w) {
 
 void rename(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         const std::string name = req.query.get_or("name", "");
         if (name.empty()) return Error::invalid("name cannot be empty");
         return svc->rename(req.param("id"), name);
@@ -143,7 +144,7 @@ void rename(Daemon &d, Request &req, ResponseWriter &w) {
 
 void remove(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<void> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         if (req.query.get_bool("link")) return Error::invalid("legacy links are not supported");
         return svc->remove(req.param("id"), req.query.get_bool("force"), req.query.get_bool("v"));
     };
@@ -153,7 +154,7 @@ void remove(Daemon &d, Request &req, ResponseWriter &w) {
 }
 
 void wait(Daemon &d, Request &req, ResponseWriter &w) {
-    auto svc = service_of(d);
+    auto svc = container_service_of(d);
     if (!svc) return w.error(svc.error());
     const std::string cond = req.query.get_or("condition", "not-running");
     containers::WaitCondition c;
@@ -178,7 +179,7 @@ void wait(Daemon &d, Request &req, ResponseWriter &w) {
 }
 
 void logs(Daemon &d, Request &req, ResponseWriter &w) {
-    auto svc_r = service_of(d);
+    auto svc_r = container_service_of(d);
     if (!svc_r) return w.error(svc_r.error());
     ContainerService *svc = *svc_r;
     auto c = svc->get(req.param("id"));
@@ -226,7 +227,7 @@ void logs(Daemon &d, Request &req, ResponseWriter &w) {
 
 void prune(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<json> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         const Filters filters = TRY(req.filters());
         TRY(filters.validate({"label", "label!", "until"}));
         std::optional<std::int64_t> until;

@@ -14,4 +14,7 @@ void register_exec_routes(Router &router, Daemon &daemon);       // exec create/
 void register_container_stats_routes(Router &router, Daemon &daemon);  // top, stats, update
 void register_container_archive_routes(Router &router, Daemon &daemon);  // changes, archive, export
 
+// The daemon's container service, or 503 when it runs without one (tests of other parts).
+Result<containers::ContainerService *> container_service_of(Daemon &daemon);
+
 }  // namespace berth::api

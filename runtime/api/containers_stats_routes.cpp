@@ -19,14 +19,9 @@ using containers::ContainerService;
 
 constexpr auto kStatsInterval = std::chrono::seconds(1);  // Docker's collector interval
 
-Result<ContainerService *> service_of(Daemon &d) {
-    if (d.containers == nullptr) return Error::of(ErrorKind::Unavailable, "the container subsystem is not available");
-    return d.containers;
-}
-
 void top(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<json> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         auto c = TRY(svc->get(req.param("id")));
         const auto format = TRY(containers::parse_ps_args(req.query.get_or("ps_args", "")));
         if (!c.state.running) return Error::conflict("Container " + c.id + " is not running");
@@ -66,7 +61,7 @@ bool wait_interval(ResponseWriter &w) {
 }
 
 void stats(Daemon &d, Request &req, ResponseWriter &w) {
-    auto svc_r = service_of(d);
+    auto svc_r = container_service_of(d);
     if (!svc_r) return w.error(svc_r.error());
     ContainerService &svc = **svc_r;
     auto c = svc.get(req.param("id"));
@@ -101,7 +96,7 @@ void stats(Daemon &d, Request &req, ResponseWriter &w) {
 
 void update(Daemon &d, Request &req, ResponseWriter &w) {
     auto run = [&]() -> Result<std::vector<std::string>> {
-        ContainerService *svc = TRY(service_of(d));
+        ContainerService *svc = TRY(container_service_of(d));
         const json body = TRY(req.json_body());
         return containers::update_container(*svc, req.param("id"), body);
     };
