@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace berth::images::registry {
 namespace {
 
@@ -10,13 +12,6 @@ namespace {
 bool is_tchar(char c) {
     if (std::isalnum(static_cast<unsigned char>(c))) return true;
     return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 class Scanner {
@@ -102,7 +97,7 @@ std::vector<AuthChallenge> parse_www_authenticate(std::string_view header) {
             continue;
         }
         AuthChallenge challenge;
-        challenge.scheme = lowered(scheme);
+        challenge.scheme = util::ascii_lower(scheme);
         sc.skip_spaces();
         if (!sc.at_param()) {
             // Either a bare scheme ("Negotiate") or a token68 ("Negotiate abc==").
@@ -113,7 +108,7 @@ std::vector<AuthChallenge> parse_www_authenticate(std::string_view header) {
         for (;;) {
             sc.skip_spaces();
             if (!sc.at_param()) break;
-            const std::string name = lowered(sc.token());
+            const std::string name = util::ascii_lower(sc.token());
             sc.consume('=');
             sc.skip_spaces();
             std::string value;

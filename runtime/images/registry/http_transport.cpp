@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 
+#include "util/ascii.h"
+
 namespace berth::images::registry {
 namespace {
 
@@ -19,13 +21,6 @@ constexpr long kStreamBufferSize = 512 << 10;
 void global_init_once() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 std::string_view trim(std::string_view s) {
@@ -49,7 +44,7 @@ size_t on_header(char *data, size_t size, size_t count, void *user) {
     }
     const auto colon = line.find(':');
     if (colon != std::string_view::npos)
-        ex->result->response.headers.emplace_back(lowered(trim(line.substr(0, colon))),
+        ex->result->response.headers.emplace_back(util::ascii_lower(trim(line.substr(0, colon))),
                                                   std::string(trim(line.substr(colon + 1))));
     return line.size();
 }
@@ -100,14 +95,14 @@ struct SlistDeleter {
 }  // namespace
 
 std::string HttpResponse::header(std::string_view name) const {
-    const std::string key = lowered(name);
+    const std::string key = util::ascii_lower(name);
     for (const auto &[k, v] : headers)
         if (k == key) return v;
     return {};
 }
 
 std::vector<std::string> HttpResponse::header_values(std::string_view name) const {
-    const std::string key = lowered(name);
+    const std::string key = util::ascii_lower(name);
     std::vector<std::string> out;
     for (const auto &[k, v] : headers)
         if (k == key) out.push_back(v);
@@ -231,7 +226,7 @@ std::string url_origin(const std::string &url) {
         curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
         curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
         curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK)
-        out = lowered(scheme) + "://" + lowered(host) + ":" + port;
+        out = util::ascii_lower(scheme) + "://" + util::ascii_lower(host) + ":" + port;
     curl_free(scheme);
     curl_free(host);
     curl_free(port);

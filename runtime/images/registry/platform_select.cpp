@@ -6,20 +6,16 @@
 
 #include "images/registry/manifest_parse.h"
 #include "images/registry_client.h"
+#include "util/ascii.h"
 
 namespace berth::images {
 namespace {
 
-std::string lowered(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 // containerd's platforms.Normalize: aliases to GOARCH names, default variants dropped or made explicit.
 Platform normalized(Platform p) {
-    p.os = lowered(p.os);
-    p.architecture = lowered(p.architecture);
-    p.variant = lowered(p.variant);
+    p.os = util::ascii_lower(p.os);
+    p.architecture = util::ascii_lower(p.architecture);
+    p.variant = util::ascii_lower(p.variant);
     const std::string &a = p.architecture;
     if (a == "x86_64" || a == "x86-64" || a == "amd64") {
         p.architecture = "amd64";
