@@ -21,22 +21,38 @@ ApplicationWindow {
 
     // Basic style draws with the palette: feed it the Theme so light and dark both work.
     palette.window: Theme.window
-    palette.windowText: Theme.text
     palette.base: Theme.surface
     palette.alternateBase: Theme.surfaceAlt
     palette.text: Theme.text
-    palette.button: Theme.surfaceAlt
-    palette.buttonText: Theme.text
     palette.highlight: Theme.accent
     palette.highlightedText: Theme.accentText
     palette.placeholderText: Theme.placeholder
     palette.mid: Theme.border
     palette.midlight: Theme.hover
-    palette.dark: Theme.mutedText
     palette.light: Theme.surface
     palette.shadow: Theme.border
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
+    // Roles that differ when disabled are set per colour group: a palette.x binding writes
+    // every group, so re-evaluated after a palette.disabled.x one it would undo it.
+    // Basic fills highlighted and checked buttons (and progress bars) with dark and
+    // writes on them with brightText, so these two carry the accent.
+    palette.active.windowText: Theme.text
+    palette.active.button: Theme.buttonFace
+    palette.active.buttonText: Theme.text
+    palette.active.dark: Theme.accent
+    palette.active.brightText: Theme.accentText
+    palette.inactive.windowText: Theme.text
+    palette.inactive.button: Theme.buttonFace
+    palette.inactive.buttonText: Theme.text
+    palette.inactive.dark: Theme.accent
+    palette.inactive.brightText: Theme.accentText
+    // Disabled controls keep a faint face and muted text.
+    palette.disabled.windowText: Theme.placeholder
+    palette.disabled.button: Theme.buttonFaceDisabled
+    palette.disabled.buttonText: Theme.placeholder
+    palette.disabled.dark: Theme.accentDisabled
+    palette.disabled.brightText: Theme.accentTextDisabled
 
     // "new", "images", "preferences", "container", "volumes", "networks"
     property string page: "images"

@@ -17,6 +17,7 @@ packages=(
   qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qttest
   qml6-module-qt-labs-platform qml6-module-qt-labs-settings qml6-module-qtqml-models
   qml6-module-qt-labs-folderlistmodel
+  qt6-translations-l10n
   libgl1-mesa-dri fonts-noto-cjk xdg-utils
   # tests: real registry, image tooling, GUI under Xvfb
   libgtest-dev docker-registry skopeo busybox-static apache2-utils openssl curl jq zstd attr

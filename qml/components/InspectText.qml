@@ -42,7 +42,9 @@ ColumnLayout {
             objectName: root.prefix + "-json"
             readOnly: true
             selectByMouse: true
-            wrapMode: TextEdit.NoWrap
+            // Long lines (digests, command lines) wrap, at a space when there is one, so
+            // nothing hides past the right edge.
+            wrapMode: TextEdit.Wrap
             text: root.json
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFontSize

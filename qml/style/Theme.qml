@@ -19,6 +19,9 @@ QtObject {
     readonly property color border: dark ? "#3d4451" : "#d3d8e0"
     readonly property color selection: dark ? "#2f4468" : "#dbe6fb"
     readonly property color hover: dark ? "#343b48" : "#eef1f6"
+    // Button faces stand out from the window; a disabled one keeps a faint face.
+    readonly property color buttonFace: dark ? "#3a414e" : "#dde2ea"
+    readonly property color buttonFaceDisabled: dark ? "#272b33" : "#eceef2"
     // Dims the window behind a modal dialog.
     readonly property color backdrop: dark ? "#99000000" : "#66101828"
 
@@ -30,6 +33,9 @@ QtObject {
     // Meaning
     readonly property color accent: dark ? "#6aa3ff" : "#2563d6"
     readonly property color accentText: dark ? "#0d1420" : "#ffffff"
+    // A disabled highlighted button: still reads as the main action, clearly not clickable.
+    readonly property color accentDisabled: dark ? "#2c3a52" : "#d3ddef"
+    readonly property color accentTextDisabled: dark ? "#7e8798" : "#8a93a3"
     readonly property color danger: dark ? "#ff7b7b" : "#b42318"
     readonly property color dangerSurface: dark ? "#3d2326" : "#fdecea"
     readonly property color success: dark ? "#5fd38a" : "#1f7a3d"

@@ -60,13 +60,15 @@ Item {
             objectName: "container-message"
             Layout.fillWidth: true
             visible: messageText.text.length > 0 && ContainerController.lastError === ""
-            implicitHeight: visible ? messageText.implicitHeight + 2 * Theme.spacing : 0
+            // Sized by its row so a wrapped message and the dismiss button both fit.
+            implicitHeight: visible ? messageRow.implicitHeight + 2 * Theme.spacing : 0
             radius: Theme.radius
             color: Theme.successSurface
             border.color: Theme.success
             Accessible.role: Accessible.AlertMessage
             Accessible.name: messageText.text
             RowLayout {
+                id: messageRow
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 Label {
@@ -79,6 +81,11 @@ Item {
                 }
                 Button {
                     objectName: "container-message-dismiss"
+                    Layout.alignment: Qt.AlignTop
+                    // A small square, not a full-size button face, beside one line of text.
+                    implicitWidth: 28
+                    implicitHeight: 28
+                    padding: 0
                     flat: true
                     text: "✕"
                     //: Accessible name of the button that closes a message
@@ -92,6 +99,12 @@ Item {
             id: tabs
             objectName: "container-tabs"
             Layout.fillWidth: true
+            // Basic draws unselected tabs with dark/brightText, which Main.qml gives the
+            // accent; unselected tabs sit on a plain button face instead.
+            palette.active.dark: Theme.buttonFace
+            palette.active.brightText: Theme.mutedText
+            palette.inactive.dark: Theme.buttonFace
+            palette.inactive.brightText: Theme.mutedText
             TabButton {
                 objectName: "container-tab-home"
                 //: Tab of the container view: overview with log, web preview and volumes

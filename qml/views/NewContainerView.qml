@@ -47,6 +47,11 @@ Item {
             id: tabs
             objectName: "new-tabs"
             Layout.fillWidth: true
+            // Unselected tabs on a plain button face, not the accent Main.qml gives dark.
+            palette.active.dark: Theme.buttonFace
+            palette.active.brightText: Theme.mutedText
+            palette.inactive.dark: Theme.buttonFace
+            palette.inactive.brightText: Theme.mutedText
             TabButton {
                 objectName: "new-tab-local"
                 //: Tab of the New container screen listing images on this computer

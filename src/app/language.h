@@ -1,6 +1,7 @@
 #pragma once
-// Switches the interface language while the app runs: swaps the QTranslator and asks the
-// QML engine to re-evaluate every qsTr binding.
+// Switches the interface language while the app runs: swaps the QTranslators (Berth's own
+// catalogue and Qt's, for the buttons of Qt's dialogs) and asks the QML engine to
+// re-evaluate every qsTr binding.
 
 #include <QObject>
 #include <QTranslator>
@@ -16,8 +17,13 @@ public:
     QString current() const { return m_current; }
 
 private:
+    void removeTranslators();
+    void installQtTranslator(const QString &language);
+
     QQmlEngine *m_engine;
     QTranslator m_translator;
+    QTranslator m_qtTranslator;
     bool m_installed = false;
+    bool m_qtInstalled = false;
     QString m_current;
 };
