@@ -6,8 +6,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
+#include <iterator>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -101,19 +104,33 @@ std::optional<ino_t> inode_of(const fs::path &p) {
     return st.st_ino;
 }
 
-// The rotated files written after the file `done_ino` (which the follower has read to its
-// end), oldest first. Normally none: `done_ino` is <path>.1. When the log rotated again
-// before the follower looked, the files in between are still there to be read. If
-// `done_ino` was already deleted, every rotated file left is newer than it.
-std::vector<fs::path> rotated_after(const fs::path &log_path, ino_t done_ino) {
-    std::vector<fs::path> newer;  // newest first while collecting
+// The rotated files written after the file `done_ino` (which the reader has read to its
+// end; none: all of them) and other than `live_ino` (the file the path names, which the
+// caller holds open and reads next), opened, oldest first. When following, normally none:
+// `done_ino` is <path>.1. When the log rotated again before the follower looked, the files
+// in between are still there to be read; if `done_ino` was already deleted, every rotated
+// file left is newer than it.
+// Rotation renames <path>.N-1 to <path>.N from the oldest down, then <path> to <path>.1:
+// a file only moves to a higher number. Scanning upwards therefore meets every file at
+// least once (twice when it moves ahead of the scan: its inode tells), a number can be
+// missing for a moment mid-rotation (so a gap does not end the scan), and each file is
+// opened as it is met so that a later deletion cannot take its lines.
+std::vector<util::UniqueFd> rotated_after(const fs::path &log_path, std::optional<ino_t> done_ino,
+                                          std::optional<ino_t> live_ino) {
+    std::vector<util::UniqueFd> newer;  // newest first while collecting
+    std::vector<ino_t> seen;
+    if (live_ino) seen.push_back(*live_ino);
     for (int i = 1; i <= 64; ++i) {
         const fs::path p = log_path.string() + "." + std::to_string(i);
-        const auto ino = inode_of(p);
-        if (!ino || *ino == done_ino) break;
-        newer.push_back(p);
+        util::UniqueFd fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC));
+        struct stat st {};
+        if (!fd || ::fstat(fd.get(), &st) != 0) continue;
+        if (st.st_ino == done_ino) break;
+        if (std::find(seen.begin(), seen.end(), st.st_ino) != seen.end()) continue;
+        seen.push_back(st.st_ino);
+        newer.push_back(std::move(fd));
     }
-    return {newer.rbegin(), newer.rend()};
+    return {std::make_move_iterator(newer.rbegin()), std::make_move_iterator(newer.rend())};
 }
 
 // True if the file at `fd` was truncated below what was read (rotation with max-file 1
@@ -151,12 +168,14 @@ std::string fixed_nano_time(const std::string &t) {
 Result<void> read_logs(const fs::path &log_path, const LogOptions &o,
                        const std::function<bool(const LogEntry &)> &emit,
                        const std::function<bool()> &still_running) {
-    // Rotated files: <path>.N (oldest) ... <path>.1, then <path>.
-    std::vector<fs::path> files;
-    for (int i = 64; i >= 1; --i) {
-        fs::path p = log_path.string() + "." + std::to_string(i);
-        if (fs::exists(p)) files.push_back(p);
-    }
+    // Rotated files: <path>.N (oldest) ... <path>.1, then <path>. The live file is opened
+    // first: a rotation while the others are found then only moves it to <path>.1, which
+    // is skipped there, instead of moving it out of sight between the two looks.
+    util::UniqueFd live(::open(log_path.c_str(), O_RDONLY | O_CLOEXEC));
+    std::optional<ino_t> live_ino;
+    struct stat st {};
+    if (live && ::fstat(live.get(), &st) == 0) live_ino = st.st_ino;
+    const auto history = rotated_after(log_path, std::nullopt, live_ino);
     std::deque<LogEntry> tail;
     bool stop = false;
     auto consider = [&](const std::string &line) {
@@ -170,13 +189,10 @@ Result<void> read_logs(const fs::path &log_path, const LogOptions &o,
             stop = true;
         }
     };
-    for (const auto &f : files) {
-        util::UniqueFd fd(::open(f.c_str(), O_RDONLY | O_CLOEXEC));
-        if (!fd) continue;
+    for (const auto &fd : history) {
         std::string partial;
         read_lines(fd.get(), partial, consider);
     }
-    util::UniqueFd live(::open(log_path.c_str(), O_RDONLY | O_CLOEXEC));
     std::string partial;
     if (live) read_lines(live.get(), partial, consider);
     for (auto &e : tail) {
@@ -195,9 +211,6 @@ Result<void> read_logs(const fs::path &log_path, const LogOptions &o,
     // `live_ino` names the file read so far; when the path names another one, that file
     // is finished first, then any rotated in between, then the new one from its start.
     LogWatch watch(log_path);
-    std::optional<ino_t> live_ino;
-    struct stat st {};
-    if (live && ::fstat(live.get(), &st) == 0) live_ino = st.st_ino;
     if (live) watch.watch_file();
     bool running = true;
     while (!stop) {
@@ -207,10 +220,9 @@ Result<void> read_logs(const fs::path &log_path, const LogOptions &o,
             if (live) {
                 watch.watch_file();
                 if (live_ino && ::fstat(live.get(), &st) == 0 && st.st_ino != *live_ino)
-                    for (const auto &f : rotated_after(log_path, *live_ino)) {
-                        util::UniqueFd fd(::open(f.c_str(), O_RDONLY | O_CLOEXEC));
+                    for (const auto &fd : rotated_after(log_path, *live_ino, st.st_ino)) {
                         std::string rest;
-                        if (fd) read_lines(fd.get(), rest, follow_line);
+                        read_lines(fd.get(), rest, follow_line);
                     }
                 if (::fstat(live.get(), &st) == 0) live_ino = st.st_ino;
                 partial.clear();
