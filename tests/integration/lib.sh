@@ -158,6 +158,16 @@ pull_ok() {
   assert_contains "$out" "Status: " "pull $1 finished"
 }
 
+# wait_http URL SECONDS: prints the body once the URL answers 200; false after SECONDS.
+wait_http() {
+  local i
+  for i in $(seq $(($2 * 10))); do
+    if curl -sf --max-time 2 "$1" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
 # image_id NAME: the Id of an image through the API.
 image_id() { api GET "/images/$1/json" | jq -r .Id; }
 

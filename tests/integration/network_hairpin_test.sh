@@ -18,14 +18,6 @@ NET="hp-$$"
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("0.0.0.0", 0)); print(s.getsockname()[1])'
 }
-wait_http() {  # URL SECONDS: the body once the URL answers
-  local i
-  for i in $(seq $(($2 * 10))); do
-    if curl -sf --max-time 2 "$1" 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
 
 # Static UDP tools for busybox containers (its nc has no UDP mode): an echo server, and a
 # client that sends one datagram (retrying a few times) and prints the answer.

@@ -21,15 +21,6 @@ except OSError:
     sys.exit(1)
 PY
 }
-# wait_http URL SECONDS: prints the body once the URL answers 200.
-wait_http() {
-  local i
-  for i in $(seq $(($2 * 10))); do
-    if curl -sf --max-time 2 "$1" 2>/dev/null; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
 udp_ask() {  # PORT MESSAGE: prints the answer (empty after a 3 s timeout)
   python3 - "$1" "$2" <<'PY'
 import socket, sys
