@@ -97,20 +97,26 @@ ApplicationWindow {
             Layout.fillHeight: true
             currentIndex: ["new", "images", "preferences", "container", "volumes", "networks"].indexOf(window.page)
 
-            NewContainerView { objectName: "page-new" }
-            ImagesView { objectName: "page-images" }
-            PreferencesView { objectName: "page-preferences" }
-            ContainerView {
-                objectName: "page-container"
-                containerId: window.selectedContainer
-                onReplaced: (newId) => window.selectedContainer = newId
-                onRemoved: {
-                    window.selectedContainer = ""
-                    window.page = "images"
+            // Each page is built the first time it is shown and kept afterwards: the window
+            // starts with only the page it opens on.
+            PageLoader { sourceComponent: Component { NewContainerView { objectName: "page-new" } } }
+            PageLoader { sourceComponent: Component { ImagesView { objectName: "page-images" } } }
+            PageLoader { sourceComponent: Component { PreferencesView { objectName: "page-preferences" } } }
+            PageLoader {
+                sourceComponent: Component {
+                    ContainerView {
+                        objectName: "page-container"
+                        containerId: window.selectedContainer
+                        onReplaced: (newId) => window.selectedContainer = newId
+                        onRemoved: {
+                            window.selectedContainer = ""
+                            window.page = "images"
+                        }
+                    }
                 }
             }
-            VolumesView { objectName: "page-volumes" }
-            NetworksView { objectName: "page-networks" }
+            PageLoader { sourceComponent: Component { VolumesView { objectName: "page-volumes" } } }
+            PageLoader { sourceComponent: Component { NetworksView { objectName: "page-networks" } } }
         }
     }
 
