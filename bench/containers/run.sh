@@ -56,6 +56,9 @@ cleanup() {
   done
   awk '{print $5}' /proc/self/mountinfo | grep "^$work/" | sort -r | while read -r m; do umount -l "$m"; done
   rm -rf --one-file-system "$work"
+  # berthd keeps its default bridge after it stops (as dockerd keeps docker0).
+  [ ! -e "/sys/class/net/bb$$" ] || ip link del "bb$$"
+  nft delete chain ip berth_isolation "iso_bb$$" 2>/dev/null
 }
 trap cleanup EXIT
 
