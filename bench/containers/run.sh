@@ -37,13 +37,7 @@ work="$(mktemp -d /tmp/berth-bench-ctr.XXXXXX)"
 pids=()
 fixtures_up=""
 
-stop_pid() {  # PID: SIGTERM, wait up to 20 s, then SIGKILL
-  local pid="$1"
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+source "$src/bench/lib.sh"
 
 cleanup() {
   set +e
@@ -62,17 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now() { echo "$EPOCHREALTIME"; }
 ms_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", (b - a) * 1000 }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-wait_socket() {  # SOCKET PID SECONDS
-  for _ in $(seq $(($3 * 10))); do
-    kill -0 "$2" 2>/dev/null || return 1
-    curl -sf --unix-socket "$1" http://localhost/_ping > /dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 pss_kb() { awk '/^Pss:/ {s += $2} END {print s}' "/proc/$1/smaps_rollup" 2>/dev/null; }
 
@@ -119,7 +103,7 @@ source "$work/fixtures/env.sh"
 image="$REGISTRY/busybox:latest"
 
 results=()  # "name|what|median|runs"
-add() { results+=("$1|$2|$(tr ' ' '\n' <<< "$3" | median)|$3"); }
+add() { results+=("$1|$2|$(tr ' ' '\n' <<< "$3" | median %.1f)|$3"); }
 
 # --- the floor: crun and runc on an OCI bundle of the same rootfs ---
 bundle="$work/bundle"

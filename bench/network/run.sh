@@ -42,13 +42,7 @@ pids=()
 bridges=()
 suffix="$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')"
 
-stop_pid() {  # PID: SIGTERM, wait up to 20 s, then SIGKILL
-  local pid="$1"
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+source "$src/bench/lib.sh"
 
 cleanup() {
   set +e
@@ -61,17 +55,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now() { echo "$EPOCHREALTIME"; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_socket() {  # SOCKET PID SECONDS
-  for _ in $(seq $(($3 * 10))); do
-    kill -0 "$2" 2>/dev/null || return 1
-    curl -sf --unix-socket "$1" http://localhost/_ping > /dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
 # A /24 in 10.200-254.x.0 that no route or address of this host touches.
 free_subnet() {
   local taken a b
@@ -108,25 +91,7 @@ download_rate() {  # URL: MB/s of back-to-back 20 MB downloads over ab_seconds (
 # --- the fixture image in a local registry, a page and a 20 MB file ---
 echo "bench: building the busybox fixture image"
 python3 "$src/tests/fixtures/build_images.py" "$work/oci" > /dev/null
-port="$(free_port)"
-registry="127.0.0.1:$port"
-mkdir -p "$work/registry"
-cat > "$work/registry/config.yml" <<YML
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $work/registry/storage
-http:
-  addr: $registry
-  secret: berth-bench
-YML
-setsid docker-registry serve "$work/registry/config.yml" > "$work/registry/log" 2>&1 < /dev/null &
-pids+=($!)
-for _ in $(seq 100); do curl -sf "http://$registry/v2/" > /dev/null && break; sleep 0.1; done
+start_registry
 skopeo --insecure-policy copy -q --preserve-digests --dest-tls-verify=false \
   "oci:$work/oci/busybox:latest" "docker://$registry/busybox:latest"
 image="$registry/busybox:latest"

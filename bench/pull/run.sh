@@ -31,13 +31,7 @@ done
 work="$(mktemp -d /tmp/berth-bench.XXXXXX)"
 pids=()
 
-stop_pid() {  # PID: SIGTERM, wait up to 20 s, then SIGKILL
-  local pid="$1"
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+source "$src/bench/lib.sh"
 
 cleanup() {
   set +e
@@ -47,41 +41,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now() { echo "$EPOCHREALTIME"; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_socket() {  # SOCKET PID SECONDS
-  for _ in $(seq $(($3 * 10))); do
-    kill -0 "$2" 2>/dev/null || return 1
-    curl -sf --unix-socket "$1" http://localhost/_ping > /dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 echo "bench: building a ${size_mib} MiB, 5-layer image of random data"
 python3 "$src/bench/pull/make_image.py" "$work/oci" "$size_mib" 5
 
-port="$(free_port)"
-registry="127.0.0.1:$port"
-mkdir -p "$work/registry"
-cat > "$work/registry/config.yml" <<EOF
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $work/registry/storage
-http:
-  addr: $registry
-  secret: berth-bench
-EOF
-setsid docker-registry serve "$work/registry/config.yml" > "$work/registry/log" 2>&1 < /dev/null &
-pids+=($!)
-for _ in $(seq 100); do curl -sf "http://$registry/v2/" > /dev/null && break; sleep 0.1; done
+start_registry
 skopeo --insecure-policy copy -q --preserve-digests --dest-tls-verify=false \
   "oci:$work/oci:latest" "docker://$registry/bench:latest"
 image="$registry/bench:latest"
