@@ -68,14 +68,7 @@ int run(Context &ctx, const ParsedArgs &args) {
             // Cells are tab-separated in the template, aligned like the default table.
             format::Table table;
             for (const auto &line : lines) {
-                std::vector<std::string> cells;
-                std::size_t start = 0, tab;
-                while ((tab = line.find('\t', start)) != std::string::npos) {
-                    cells.push_back(line.substr(start, tab - start));
-                    start = tab + 1;
-                }
-                cells.push_back(line.substr(start));
-                table.add_row(std::move(cells));
+                table.add_row(format::split_tabs(line));
             }
             table.render(ctx.out);
         } else {

@@ -65,14 +65,7 @@ Result<std::string> render(const Layout &l, const std::vector<json> &rows) {
     }
     format::Table table;
     for (const auto &line : lines) {
-        std::vector<std::string> cells;
-        std::size_t start = 0, tab;
-        while ((tab = line.find('\t', start)) != std::string::npos) {
-            cells.push_back(line.substr(start, tab - start));
-            start = tab + 1;
-        }
-        cells.push_back(line.substr(start));
-        table.add_row(std::move(cells));
+        table.add_row(format::split_tabs(line));
     }
     return table.str();
 }

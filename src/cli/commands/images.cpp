@@ -120,17 +120,6 @@ nlohmann::json headers() {
             {"UniqueSize", "UNIQUE SIZE"}, {"Containers", "CONTAINERS"}};
 }
 
-std::vector<std::string> split_tabs(const std::string &line) {
-    std::vector<std::string> cells;
-    std::size_t start = 0, tab;
-    while ((tab = line.find('\t', start)) != std::string::npos) {
-        cells.push_back(line.substr(start, tab - start));
-        start = tab + 1;
-    }
-    cells.push_back(line.substr(start));
-    return cells;
-}
-
 int print_with_format(Context &ctx, std::string fmt, const std::vector<Row> &rows, bool trunc) {
     // "table ..." prints a header row and aligns the tab-separated cells.
     bool table = fmt.rfind("table", 0) == 0;
@@ -149,12 +138,12 @@ int print_with_format(Context &ctx, std::string fmt, const std::vector<Row> &row
     if (table) {
         auto header = tmpl->execute(headers());
         if (!header) return ctx.fail(header.error());
-        t.add_row(split_tabs(*header));
+        t.add_row(format::split_tabs(*header));
     }
     for (const auto &r : rows) {
         auto line = tmpl->execute(fields_of(r, trunc, now));
         if (!line) return ctx.fail(line.error());
-        if (table) t.add_row(split_tabs(*line));
+        if (table) t.add_row(format::split_tabs(*line));
         else ctx.out << *line << '\n';
     }
     if (table) t.render(ctx.out);

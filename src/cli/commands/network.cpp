@@ -119,14 +119,7 @@ int run_ls(Context &ctx, const ParsedArgs &args) {
             ctx.out << line << '\n';
             return {};
         }
-        std::vector<std::string> cells;
-        std::size_t start = 0, tab;
-        while ((tab = line.find('\t', start)) != std::string::npos) {
-            cells.push_back(line.substr(start, tab - start));
-            start = tab + 1;
-        }
-        cells.push_back(line.substr(start));
-        table.add_row(std::move(cells));
+        table.add_row(format::split_tabs(line));
         return {};
     };
     if (table_header)

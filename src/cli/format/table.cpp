@@ -29,6 +29,17 @@ void Table::render(std::ostream &out) const {
     }
 }
 
+std::vector<std::string> split_tabs(const std::string &line) {
+    std::vector<std::string> cells;
+    std::size_t start = 0, tab;
+    while ((tab = line.find('\t', start)) != std::string::npos) {
+        cells.push_back(line.substr(start, tab - start));
+        start = tab + 1;
+    }
+    cells.push_back(line.substr(start));
+    return cells;
+}
+
 std::string Table::str() const {
     std::ostringstream s;
     render(s);

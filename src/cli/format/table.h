@@ -22,4 +22,7 @@ private:
     std::vector<std::vector<std::string>> rows_;
 };
 
+// The cells of a `--format "table ..."` line: what a template rendered, split at tabs.
+std::vector<std::string> split_tabs(const std::string &line);
+
 }  // namespace berth::cli::format
