@@ -53,6 +53,8 @@ struct Daemon {
     DaemonConfig config;
     std::string engine_id;  // stable per root, /info's ID
     images::ImageStore *images = nullptr;
+    // Registry clients for pulls: each runs in a berth-worker (images/worker_registry_client.h).
+    images::RegistryClientFactory registry_clients;
     events::EventBus *events = nullptr;
     // Set by the container subsystem; /info reports zeros until then.
     std::function<ContainerCounts()> container_counts;

@@ -21,9 +21,12 @@
 #include "containers/service.h"
 #include "events/event_bus.h"
 #include "images/image_store.h"
+#include "images/worker_registry_client.h"
+#include "images/worker_unpack.h"
 #include "network/dns/dns_server.h"
 #include "network/network_service.h"
 #include "network/ports/port_publisher.h"
+#include "util/child_process.h"
 #include "util/lock_file.h"
 #include "util/log.h"
 #include "volumes/volume_store.h"
@@ -127,7 +130,12 @@ int run_daemon(int argc, char **argv) {
     if (!engine_id) return fail("berthd cannot start: " + engine_id.error().message());
     daemon.engine_id = *engine_id;
 
-    auto store = images::ImageStore::open(cfg.root / "image");
+    // The registry client and the layer unpacker run in berth-worker processes: berthd
+    // itself never loads libcurl or libarchive (worker/worker_modes.h says why).
+    const auto worker_exe = util::sibling_executable("berth-worker");
+    if (worker_exe.empty()) log::warn("berth-worker is not installed beside berthd: pulls will fail");
+    daemon.registry_clients = images::worker_registry_clients(worker_exe);
+    auto store = images::ImageStore::open(cfg.root / "image", images::worker_layer_unpacker(worker_exe));
     if (!store) return fail("berthd cannot start: open image store: " + store.error().message());
     events::EventBus bus;
     daemon.images = store->get();

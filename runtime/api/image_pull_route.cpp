@@ -105,7 +105,7 @@ void pull(Daemon &d, Request &req, ResponseWriter &w) {
             if (!flush_pending() || !w.write_chunk(progress_json(p).dump() + "\n")) cancel = true;
         };
         log::info("pulling " + pr.ref.full());
-        result = images::pull_image(*d.images, d.config.registry, pr, progress, cancel);
+        result = images::pull_image(*d.images, d.config.registry, d.registry_clients, pr, progress, cancel);
     }
     if (!result) {
         if (cancel || result.error().kind == ErrorKind::Cancelled) {

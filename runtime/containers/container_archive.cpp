@@ -14,7 +14,7 @@
 
 #include "containers/rootfs_files.h"
 #include "containers/rootfs_view.h"
-#include "images/layer_unpack.h"
+#include "layers/layer_unpack.h"
 
 namespace berth::containers {
 namespace {

@@ -15,7 +15,7 @@
 
 #include "common/reference.h"
 #include "common/result.h"
-#include "images/layer_unpack.h"
+#include "layers/layer_unpack.h"
 
 namespace berth::images {
 
@@ -61,10 +61,15 @@ struct CommitResult {
     bool tag_updated = false;  // the tag now points at a different image than before
 };
 
+// Unpacks a layer archive into an empty directory: layers/layer_unpack.h's unpack_layer, or
+// the same in a berth-worker (images/worker_unpack.h), which is what berthd uses.
+using LayerUnpacker = std::function<Result<UnpackStats>(
+    const std::filesystem::path &archive, const std::filesystem::path &dest, const UnpackOptions &options)>;
+
 class ImageStore {
 public:
     // `dir` is the store's own directory: berthd passes <root>/image.
-    static Result<std::unique_ptr<ImageStore>> open(const std::filesystem::path &dir);
+    static Result<std::unique_ptr<ImageStore>> open(const std::filesystem::path &dir, LayerUnpacker unpack);
     virtual ~ImageStore() = default;
 
     virtual std::vector<Image> list() const = 0;

@@ -274,7 +274,8 @@ Result<void> pull_layers(ImageStore &store, RegistryClient &client, const Regist
 
 }  // namespace
 
-Result<Image> pull_image(ImageStore &store, const RegistryConfig &config, const PullRequest &request,
+Result<Image> pull_image(ImageStore &store, const RegistryConfig &config, const RegistryClientFactory &open_client,
+                         const PullRequest &request,
                          const std::function<void(const PullProgress &)> &progress,
                          const std::atomic<bool> &cancel) {
     const Reference &ref = request.ref;
@@ -292,7 +293,7 @@ Result<Image> pull_image(ImageStore &store, const RegistryConfig &config, const 
         platform.variant = second == std::string::npos ? "" : p.substr(second + 1);
     }
 
-    auto client = TRY(RegistryClient::create(config, ref, request.credentials));
+    auto client = TRY(open_client(config, ref, request.credentials));
     auto manifest = TRY(client->fetch_manifest(ref, platform));
     if (cancel) return Error::of(ErrorKind::Cancelled, "pull cancelled");
     // Docker records and prints the digest the reference resolved to: the index's, when

@@ -32,7 +32,8 @@ struct PullRequest {
 
 // Blocks until done; calls `progress` from the calling thread only.
 // Ends with "Digest: ..." and "Status: Downloaded newer image for ..." / "Image is up to date".
-Result<Image> pull_image(ImageStore &store, const RegistryConfig &config, const PullRequest &request,
+Result<Image> pull_image(ImageStore &store, const RegistryConfig &config, const RegistryClientFactory &open_client,
+                         const PullRequest &request,
                          const std::function<void(const PullProgress &)> &progress,
                          const std::atomic<bool> &cancel);
 

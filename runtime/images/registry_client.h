@@ -1,5 +1,5 @@
-// A client for the OCI distribution API v2 (libcurl + OpenSSL): manifests, indexes,
-// blobs, tags and the catalog, with anonymous, Bearer-token and Basic auth.
+// What Berth asks of a registry (the OCI distribution API v2): manifests, indexes, blobs,
+// tags and the catalog, with anonymous, Bearer-token and Basic auth.
 #pragma once
 
 #include <atomic>
@@ -64,10 +64,6 @@ Result<Descriptor> select_platform(const nlohmann::json &index, const Platform &
 
 class RegistryClient {
 public:
-    // One client per repository (Bearer tokens are scoped per repository).
-    static Result<std::unique_ptr<RegistryClient>> create(const RegistryConfig &config,
-                                                          const Reference &repo,
-                                                          std::optional<Credentials> creds);
     virtual ~RegistryClient() = default;
 
     // Resolves the tag or digest of `ref` to one image manifest for `platform`,
@@ -84,5 +80,11 @@ public:
     virtual Result<std::vector<std::string>> list_tags() = 0;
     virtual Result<std::vector<std::string>> catalog() = 0;
 };
+
+// Opens a client for one repository (Bearer tokens are scoped per repository). berthd's
+// runs the client in a berth-worker (images/worker_registry_client.h); the client itself is
+// open_distribution_client (registry/distribution_client.h).
+using RegistryClientFactory = std::function<Result<std::unique_ptr<RegistryClient>>(
+    const RegistryConfig &config, const Reference &repo, std::optional<Credentials> creds)>;
 
 }  // namespace berth::images

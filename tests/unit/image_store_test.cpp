@@ -13,6 +13,7 @@
 
 #include "images/digest.h"
 #include "images/image_store.h"
+#include "layers/layer_unpack.h"
 
 namespace fs = std::filesystem;
 using namespace berth;
@@ -73,7 +74,7 @@ protected:
     }
     void reopen() {
         store_.reset();
-        auto s = ImageStore::open(root_ / "image");
+        auto s = ImageStore::open(root_ / "image", unpack_layer);
         ASSERT_TRUE(s.ok()) << s.error().message();
         store_ = std::move(s).value();
     }

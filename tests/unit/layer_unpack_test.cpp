@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "images/digest.h"
-#include "images/layer_unpack.h"
+#include "layers/layer_unpack.h"
 
 namespace fs = std::filesystem;
 using namespace berth::images;

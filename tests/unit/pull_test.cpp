@@ -26,6 +26,10 @@
 #include "images/digest.h"
 #include "images/image_store.h"
 #include "images/pull.h"
+#include "images/worker_registry_client.h"
+#include "images/worker_unpack.h"
+#include "layers/layer_unpack.h"
+#include "registry/distribution_client.h"
 
 extern char **environ;
 
@@ -266,7 +270,24 @@ const Layer &busybox_layer() {
     return layer;
 }
 
-class Pull : public ::testing::Test {
+// The berth-worker processes this test process started (children of any of its threads).
+std::vector<pid_t> worker_children() {
+    std::vector<pid_t> out;
+    for (const auto &task : fs::directory_iterator("/proc/self/task")) {
+        std::ifstream children(task.path() / "children");
+        for (pid_t pid; children >> pid;) {
+            std::ifstream cmdline("/proc/" + std::to_string(pid) + "/cmdline");
+            std::string argv0;
+            std::getline(cmdline, argv0, '\0');
+            if (argv0 == "berth-worker") out.push_back(pid);
+        }
+    }
+    return out;
+}
+
+// Every test runs twice: with the registry client and unpacker in this process, and as
+// berthd runs them, in berth-worker processes.
+class Pull : public ::testing::TestWithParam<bool> {
 protected:
     static void SetUpTestSuite() {
         g_registry = new Registry;
@@ -287,7 +308,8 @@ protected:
         char tmpl[] = "/tmp/berth-pull-store-XXXXXX";
         ASSERT_NE(::mkdtemp(tmpl), nullptr);
         root_ = tmpl;
-        auto s = ImageStore::open(root_ / "image");
+        auto s = ImageStore::open(root_ / "image", through_worker() ? worker_layer_unpacker(BERTH_WORKER_EXE)
+                                                                    : LayerUnpacker(unpack_layer));
         ASSERT_TRUE(s.ok()) << s.error().message();
         store_ = std::move(s).value();
     }
@@ -313,7 +335,9 @@ protected:
         std::atomic<bool> local_cancel{false};
         std::atomic<bool> &cancel = cancel_at_download ? *cancel_at_download : local_cancel;
         const auto me = std::this_thread::get_id();
-        out.result = pull_image(*store_, config, req,
+        const RegistryClientFactory clients =
+            through_worker() ? worker_registry_clients(BERTH_WORKER_EXE) : RegistryClientFactory(open_distribution_client);
+        out.result = pull_image(*store_, config, clients, req,
                                 [&](const PullProgress &p) {
                                     if (std::this_thread::get_id() != me) out.other_thread = true;
                                     out.lines.push_back(p);
@@ -346,13 +370,17 @@ protected:
         return out;
     }
 
+    static bool through_worker() { return GetParam(); }
+    // Differs between the two runs where a test changes blobs in the shared registry.
+    static std::string run_name() { return through_worker() ? "worker" : "in-process"; }
+
     fs::path root_;
     std::unique_ptr<ImageStore> store_;
 };
 
 std::string short_of(const Layer &l) { return l.digest.substr(7, 12); }
 
-TEST_F(Pull, EmitsDockersProgressSequence) {
+TEST_P(Pull, EmitsDockersProgressSequence) {
     const Layer top = make_layer({{"etc/hello", "hello from the top layer\n"}});
     const std::string id = g_registry->push("seq", "v1", {busybox_layer(), top});
     auto out = pull("seq:v1");
@@ -408,7 +436,7 @@ TEST_F(Pull, EmitsDockersProgressSequence) {
     EXPECT_EQ(again.lines[2].status, "Status: Image is up to date for " + g_registry->host() + "/seq:v1");
 }
 
-TEST_F(Pull, SharedLayerAlreadyExists) {
+TEST_P(Pull, SharedLayerAlreadyExists) {
     const Layer a = make_layer({{"a", "only in a"}});
     const Layer b = make_layer({{"b", "only in b"}});
     g_registry->push("share-a", "1", {busybox_layer(), a});
@@ -428,7 +456,7 @@ TEST_F(Pull, SharedLayerAlreadyExists) {
     EXPECT_TRUE(fs::exists((*store_->layer_dirs(ib->id))[0] / "bin/busybox"));
 }
 
-TEST_F(Pull, ManyLayersQueueBehindTheDownloadLimit) {
+TEST_P(Pull, ManyLayersQueueBehindTheDownloadLimit) {
     std::vector<Layer> layers;
     for (int i = 0; i < 4; ++i) layers.push_back(make_layer({{"f" + std::to_string(i), std::string(1000, 'a' + i)}}));
     g_registry->push("many", "1", layers);
@@ -442,10 +470,10 @@ TEST_F(Pull, ManyLayersQueueBehindTheDownloadLimit) {
     EXPECT_EQ(dirs->size(), 4u);
 }
 
-TEST_F(Pull, TamperedBlobFailsAndLeavesTheStoreAsItWas) {
+TEST_P(Pull, TamperedBlobFailsAndLeavesTheStoreAsItWas) {
     ASSERT_TRUE(g_registry->push("base", "1", {busybox_layer()}).size());
     ASSERT_TRUE(pull("base:1").result.ok());
-    const Layer victim = make_layer({{"victim", std::string(200000, 'v')}});
+    const Layer victim = make_layer({{"victim", std::string(200000, 'v') + run_name()}});
     g_registry->push("tampered", "1", {busybox_layer(), victim});
     {
         const fs::path data = g_registry->blob_data(victim.digest);
@@ -463,7 +491,7 @@ TEST_F(Pull, TamperedBlobFailsAndLeavesTheStoreAsItWas) {
     EXPECT_FALSE(store_->resolve(g_registry->host() + "/tampered:1").ok());
 }
 
-TEST_F(Pull, WrongDiffIdFailsAndLeavesTheStoreAsItWas) {
+TEST_P(Pull, WrongDiffIdFailsAndLeavesTheStoreAsItWas) {
     const Layer layer = make_layer({{"x", "content"}});
     g_registry->push("baddiff", "1", {busybox_layer(), layer},
                      {busybox_layer().diff_id, "sha256:" + std::string(64, '1')});
@@ -474,7 +502,7 @@ TEST_F(Pull, WrongDiffIdFailsAndLeavesTheStoreAsItWas) {
     EXPECT_EQ(store_files(), before);
 }
 
-TEST_F(Pull, CancelledPullLeavesTheStoreAsItWas) {
+TEST_P(Pull, CancelledPullLeavesTheStoreAsItWas) {
     const Layer big = make_layer({{"big", std::string(4 << 20, 'b')}});
     g_registry->push("cancelled", "1", {busybox_layer(), big});
     const auto before = store_files();
@@ -482,12 +510,56 @@ TEST_F(Pull, CancelledPullLeavesTheStoreAsItWas) {
     auto out = pull("cancelled:1", &cancel);
     ASSERT_FALSE(out.result.ok());
     EXPECT_EQ(store_files(), before);
+    EXPECT_TRUE(worker_children().empty()) << "a worker was left running";
 }
 
-TEST_F(Pull, UnknownTagIsNotFound) {
+TEST_P(Pull, UnknownTagIsNotFound) {
     auto out = pull("nosuch:1");
     ASSERT_FALSE(out.result.ok());
     EXPECT_TRUE(store_->list().empty());
 }
+
+// berth-worker killed in the middle of a download: the pull fails saying so, and the
+// store is as it was.
+TEST_P(Pull, KilledWorkerFailsThePullCleanly) {
+    if (!through_worker()) GTEST_SKIP() << "only for the worker";
+    const Layer big = make_layer({{"big", std::string(8 << 20, 'k')}});
+    g_registry->push("killed", "1", {busybox_layer(), big});
+    const auto before = store_files();
+    std::atomic<bool> killed{false};
+    auto ref = parse_reference(g_registry->host() + "/killed:1");
+    ASSERT_TRUE(ref.ok());
+    PullRequest req;
+    req.ref = *ref;
+    std::atomic<bool> cancel{false};
+    auto result = pull_image(*store_, RegistryConfig{}, worker_registry_clients(BERTH_WORKER_EXE), req,
+                             [&](const PullProgress &p) {
+                                 if (p.status != "Downloading" || killed) return;
+                                 for (pid_t pid : worker_children()) ::kill(pid, SIGKILL);
+                                 killed = true;
+                             },
+                             cancel);
+    ASSERT_TRUE(killed) << "no download was seen";
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().message().find("berth-worker"), std::string::npos) << result.error().message();
+    EXPECT_EQ(store_files(), before);
+    EXPECT_TRUE(worker_children().empty()) << "a worker was left running";
+}
+
+TEST(PullWorker, MissingWorkerIsAClearError) {
+    auto client = worker_registry_clients("")(RegistryConfig{}, Reference{"127.0.0.1:1", "x", "1", ""}, std::nullopt);
+    ASSERT_FALSE(client.ok());
+    EXPECT_NE(client.error().message().find("berth-worker was not found"), std::string::npos);
+    // A program that is not a worker: it ends without answering.
+    auto wrong = worker_registry_clients("/bin/true")(RegistryConfig{}, Reference{"127.0.0.1:1", "x", "1", ""},
+                                                      std::nullopt);
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_NE(wrong.error().message().find("berth-worker"), std::string::npos) << wrong.error().message();
+}
+
+INSTANTIATE_TEST_SUITE_P(InProcessAndWorker, Pull, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool> &info) {
+                             return std::string(info.param ? "Worker" : "InProcess");
+                         });
 
 }  // namespace

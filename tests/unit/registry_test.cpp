@@ -20,14 +20,15 @@
 #include <thread>
 
 #include "images/digest.h"
-#include "images/registry/auth_challenge.h"
-#include "images/registry/http_transport.h"
-#include "images/registry/manifest_parse.h"
-#include "images/registry/registry_errors.h"
-#include "images/registry/registry_host.h"
-#include "images/registry/registry_session.h"
-#include "images/registry/tls_settings.h"
-#include "images/registry/token_cache.h"
+#include "registry/auth_challenge.h"
+#include "registry/distribution_client.h"
+#include "registry/http_transport.h"
+#include "registry/manifest_parse.h"
+#include "registry/registry_errors.h"
+#include "registry/registry_host.h"
+#include "registry/registry_session.h"
+#include "registry/tls_settings.h"
+#include "registry/token_cache.h"
 #include "images/registry_client.h"
 
 namespace berth::images {
@@ -478,8 +479,8 @@ TEST(TlsSettings, CertsDirLayoutLikeDocker) {
 }
 
 TEST(RegistryClient, CreateNeedsARegistryAndRepository) {
-    EXPECT_FALSE(RegistryClient::create(RegistryConfig{}, Reference{}, std::nullopt).ok());
-    EXPECT_TRUE(RegistryClient::create(RegistryConfig{}, ref_of("busybox"), std::nullopt).ok());
+    EXPECT_FALSE(open_distribution_client(RegistryConfig{}, Reference{}, std::nullopt).ok());
+    EXPECT_TRUE(open_distribution_client(RegistryConfig{}, ref_of("busybox"), std::nullopt).ok());
 }
 
 // --- processes started by the live tests ------------------------------------------------
@@ -736,7 +737,7 @@ protected:
 
     std::unique_ptr<RegistryClient> client(const std::string &path, RegistryConfig config = {}) {
         config.certs_dir = (work_ / "no-certs").string();
-        auto c = RegistryClient::create(config, repo_ref(s->port, path), std::nullopt);
+        auto c = open_distribution_client(config, repo_ref(s->port, path), std::nullopt);
         EXPECT_TRUE(c.ok()) << c.error().message();
         return std::move(c).value();
     }
@@ -901,7 +902,7 @@ TEST_F(PlainRegistry, DeadRegistryFailsFastWithTheAddress) {
     const int port = free_port();  // nothing listens there
     RegistryConfig config;
     config.max_attempts = 2;
-    auto c = RegistryClient::create(config, repo_ref(port, "x"), std::nullopt).value();
+    auto c = open_distribution_client(config, repo_ref(port, "x"), std::nullopt).value();
     const auto start = std::chrono::steady_clock::now();
     auto m = c->fetch_manifest(repo_ref(port, "x", "1"), Platform::host());
     ASSERT_FALSE(m.ok());
@@ -980,7 +981,7 @@ protected:
         RegistryConfig config;
         config.certs_dir = with_ca ? (s->dir / "certs.d").string() : (work_ / "empty").string();
         config.max_attempts = 2;
-        return RegistryClient::create(config, repo_ref(s->port, "secure/app"), std::move(creds)).value();
+        return open_distribution_client(config, repo_ref(s->port, "secure/app"), std::move(creds)).value();
     }
 
     static Credentials creds(const std::string &password) {
@@ -1036,7 +1037,7 @@ TEST_F(SecureRegistry, ListedAsInsecureSkipsVerificationLikeDockerd) {
     RegistryConfig config;
     config.certs_dir = (work_ / "empty").string();
     config.insecure_registries = {"127.0.0.1:" + std::to_string(s->port)};
-    auto c = RegistryClient::create(config, repo_ref(s->port, "secure/app"), creds(kPassword)).value();
+    auto c = open_distribution_client(config, repo_ref(s->port, "secure/app"), creds(kPassword)).value();
     auto m = c->fetch_manifest(repo_ref(s->port, "secure/app", "1"), Platform::host());
     ASSERT_TRUE(m.ok()) << m.error().message();
 }
@@ -1072,7 +1073,7 @@ protected:
         RegistryConfig config;
         config.certs_dir = (dir_ / "no-certs").string();
         config.max_attempts = attempts;
-        return RegistryClient::create(config, repo_ref(port_, path), std::move(creds)).value();
+        return open_distribution_client(config, repo_ref(port_, path), std::move(creds)).value();
     }
 
     nlohmann::json stats() {

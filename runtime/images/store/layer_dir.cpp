@@ -37,7 +37,8 @@ static std::string meta_json(const LayerMeta &m) {
 }
 
 Result<LayerMeta> unpack_layer_into_place(const std::filesystem::path &layers_dir, const LayerMeta &want,
-                                          const std::filesystem::path &archive, const UnpackOptions &options) {
+                                          const std::filesystem::path &archive, const UnpackOptions &options,
+                                          const LayerUnpacker &unpack) {
     const auto final_dir = layer_path(layers_dir, want.chain_id);
     if (digest_hex(want.chain_id).empty()) return Error::invalid("invalid layer chain id \"" + want.chain_id + "\"");
     const auto tmp = layers_dir / (kLayerTempPrefix + fsx::random_hex(8));
@@ -48,7 +49,7 @@ Result<LayerMeta> unpack_layer_into_place(const std::filesystem::path &layers_di
     };
     if (::mkdir((tmp / "diff").c_str(), 0755) < 0) return fail(Error::sys("create layer directory", tmp.string()));
 
-    auto stats = unpack_layer(archive, tmp / "diff", options);
+    auto stats = unpack(archive, tmp / "diff", options);
     if (!stats) return fail(std::move(stats).error());
     if (stats->diff_id != want.diff_id)
         return fail(Error{"verify layer", want.diff_id, 0,

@@ -8,7 +8,8 @@
 #include <string>
 
 #include "common/result.h"
-#include "images/layer_unpack.h"
+#include "images/image_store.h"
+#include "layers/layer_unpack.h"
 
 namespace berth::images {
 
@@ -28,7 +29,8 @@ Result<LayerMeta> read_layer_meta(const std::filesystem::path &layer_dir);
 // the layer directory appeared meanwhile (a concurrent pull), the existing one is kept.
 // A diff_id that differs from want.diff_id fails and leaves nothing behind.
 Result<LayerMeta> unpack_layer_into_place(const std::filesystem::path &layers_dir, const LayerMeta &want,
-                                          const std::filesystem::path &archive, const UnpackOptions &options);
+                                          const std::filesystem::path &archive, const UnpackOptions &options,
+                                          const LayerUnpacker &unpack);
 
 // Moves the layer out of its name first (a crash mid-delete leaves only a tmp- directory,
 // which open() removes), then returns the path to remove, outside any lock.

@@ -19,14 +19,15 @@ std::string short_id(const std::string &id) {
     return hex.substr(0, 12);
 }
 
-Result<std::unique_ptr<ImageStore>> ImageStore::open(const fs::path &root) {
-    auto store = std::make_unique<LocalImageStore>(root);
+Result<std::unique_ptr<ImageStore>> ImageStore::open(const fs::path &root, LayerUnpacker unpack) {
+    auto store = std::make_unique<LocalImageStore>(root, std::move(unpack));
     TRY(store->load());
     return std::unique_ptr<ImageStore>(std::move(store));
 }
 
-LocalImageStore::LocalImageStore(const fs::path &dir)
-    : image_dir_(dir),
+LocalImageStore::LocalImageStore(const fs::path &dir, LayerUnpacker unpack)
+    : unpack_(std::move(unpack)),
+      image_dir_(dir),
       layers_(image_dir_ / "layers"),
       records_dir_(image_dir_ / "images"),
       tmp_(image_dir_ / "tmp"),
@@ -355,7 +356,7 @@ Result<std::int64_t> LocalImageStore::create_layer(const std::string &parent_cha
             return it->second.size;
         }
     }
-    auto meta = TRY(unpack_layer_into_place(layers_, want, archive, options));
+    auto meta = TRY(unpack_layer_into_place(layers_, want, archive, options, unpack_));
     std::lock_guard lock(mu_);
     layer_meta_[meta.chain_id] = meta;
     ++leases_[meta.chain_id];

@@ -20,7 +20,7 @@ namespace berth::images {
 
 class LocalImageStore final : public ImageStore {
 public:
-    explicit LocalImageStore(const std::filesystem::path &dir);
+    LocalImageStore(const std::filesystem::path &dir, LayerUnpacker unpack);
     Result<void> load();
 
     std::vector<Image> list() const override;
@@ -81,6 +81,7 @@ private:
                                                          std::vector<std::filesystem::path> &doomed,
                                                          std::uint64_t &reclaimed);
 
+    LayerUnpacker unpack_;
     std::filesystem::path image_dir_, layers_, records_dir_, tmp_, repositories_file_;
     BlobStore blobs_;
 

@@ -1,4 +1,4 @@
-#include "images/registry/token_cache.h"
+#include "registry/token_cache.h"
 
 namespace berth::images::registry {
 

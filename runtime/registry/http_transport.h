@@ -12,7 +12,7 @@
 
 #include <curl/curl.h>
 
-#include "images/registry/tls_settings.h"
+#include "registry/tls_settings.h"
 
 namespace berth::images::registry {
 

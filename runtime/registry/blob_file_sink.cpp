@@ -1,4 +1,4 @@
-#include "images/registry/blob_file_sink.h"
+#include "registry/blob_file_sink.h"
 
 #include <fcntl.h>
 #include <unistd.h>

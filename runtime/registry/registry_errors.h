@@ -7,7 +7,7 @@
 
 #include "common/reference.h"
 #include "common/result.h"
-#include "images/registry/http_transport.h"
+#include "registry/http_transport.h"
 
 namespace berth::images::registry {
 

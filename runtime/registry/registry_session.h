@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "common/result.h"
-#include "images/registry/auth_challenge.h"
-#include "images/registry/http_transport.h"
-#include "images/registry/registry_host.h"
-#include "images/registry/token_cache.h"
+#include "registry/auth_challenge.h"
+#include "registry/http_transport.h"
+#include "registry/registry_host.h"
+#include "registry/token_cache.h"
 #include "images/registry_client.h"
 
 namespace berth::images::registry {

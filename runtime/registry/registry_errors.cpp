@@ -1,4 +1,4 @@
-#include "images/registry/registry_errors.h"
+#include "registry/registry_errors.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,15 +1,15 @@
 // RegistryClient over the distribution API v2: what to ask for and how to check the answer.
 // Transport policy (auth, retries, redirects, TLS) lives in RegistrySession.
-#include "images/registry_client.h"
+#include "registry/distribution_client.h"
 
 #include <memory>
 
 #include "images/digest.h"
-#include "images/registry/blob_file_sink.h"
-#include "images/registry/manifest_parse.h"
-#include "images/registry/registry_errors.h"
-#include "images/registry/registry_session.h"
-#include "images/registry/tls_settings.h"
+#include "registry/blob_file_sink.h"
+#include "registry/manifest_parse.h"
+#include "registry/registry_errors.h"
+#include "registry/registry_session.h"
+#include "registry/tls_settings.h"
 
 namespace berth::images {
 namespace {
@@ -171,8 +171,8 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<RegistryClient>> RegistryClient::create(const RegistryConfig &config, const Reference &repo,
-                                                                std::optional<Credentials> creds) {
+Result<std::unique_ptr<RegistryClient>> open_distribution_client(const RegistryConfig &config, const Reference &repo,
+                                                                  std::optional<Credentials> creds) {
     if (repo.domain.empty() || repo.path.empty())
         return Error::invalid("registry client: reference \"" + repo.full() + "\" has no registry or repository");
     registry::RegistryHost host = registry::registry_host(repo.domain);

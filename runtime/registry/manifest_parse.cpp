@@ -1,4 +1,4 @@
-#include "images/registry/manifest_parse.h"
+#include "registry/manifest_parse.h"
 
 namespace berth::images::registry {
 namespace {

@@ -1,4 +1,4 @@
-#include "images/registry/tls_settings.h"
+#include "registry/tls_settings.h"
 
 #include <algorithm>
 #include <fstream>

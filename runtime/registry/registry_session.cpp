@@ -1,4 +1,4 @@
-#include "images/registry/registry_session.h"
+#include "registry/registry_session.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "images/registry/registry_errors.h"
+#include "registry/registry_errors.h"
 
 namespace berth::images::registry {
 namespace {

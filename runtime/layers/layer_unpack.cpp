@@ -4,7 +4,7 @@
 // tar/pax. Every entry is created with *at() syscalls relative to its parent directory,
 // which is opened with openat2(RESOLVE_BENEATH) from the layer root: the kernel itself
 // refuses any path, symlink or chain of symlinks that would lead outside.
-#include "images/layer_unpack.h"
+#include "layers/layer_unpack.h"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -1,4 +1,4 @@
-#include "images/registry/registry_host.h"
+#include "registry/registry_host.h"
 
 #include <arpa/inet.h>
 

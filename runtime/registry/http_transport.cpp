@@ -1,4 +1,4 @@
-#include "images/registry/http_transport.h"
+#include "registry/http_transport.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "images/registry/auth_challenge.h"
+#include "registry/auth_challenge.h"
 
 #include <algorithm>
 #include <cctype>

@@ -12,7 +12,7 @@
 
 #include "common/result.h"
 #include "images/digest.h"
-#include "images/registry/http_transport.h"
+#include "registry/http_transport.h"
 
 namespace berth::images::registry {
 
