@@ -204,6 +204,9 @@ int run_daemon(int argc, char **argv) {
         });
         log::info("berthd " + berth_version() + " listening on " + cfg.host + " (root " + cfg.root.string() +
                   ", pid " + std::to_string(::getpid()) + ")");
+        // Start-up (recovering containers and networks) leaves freed heap behind; an idle
+        // berthd should not keep it.
+        ::malloc_trim(0);
         server.run();
         bus.close();
     }

@@ -1,6 +1,6 @@
 #include "network/isolation.h"
 
-#include <nftables/libnftables.h>
+#include "network/nft_command.h"
 
 namespace berth::network {
 
@@ -36,11 +36,7 @@ std::string BridgeIsolation::rules(const std::string &chain, const std::vector<I
 }
 
 Result<std::unique_ptr<BridgeIsolation>> BridgeIsolation::open(const std::string &default_bridge) {
-    nft_ctx *ctx = nft_ctx_new(NFT_CTX_DEFAULT);
-    if (!ctx) return Error::internal("nftables: cannot create a context");
-    nft_ctx_buffer_output(ctx);
-    nft_ctx_buffer_error(ctx);
-    std::unique_ptr<BridgeIsolation> out(new BridgeIsolation(ctx, chain_name(default_bridge)));
+    std::unique_ptr<BridgeIsolation> out(new BridgeIsolation(chain_name(default_bridge)));
     TRY(out->apply({}));
     return out;
 }
@@ -48,18 +44,15 @@ Result<std::unique_ptr<BridgeIsolation>> BridgeIsolation::open(const std::string
 BridgeIsolation::~BridgeIsolation() {
     // The rules are the running daemon's: the next start rebuilds them from the networks.
     const std::string cmd = "delete chain " + std::string(kTable) + " " + chain_ + "\n";
-    (void)nft_run_cmd_from_buffer(ctx_, cmd.c_str());
-    nft_ctx_free(ctx_);
+    (void)run_nft(cmd);
 }
 
 Result<void> BridgeIsolation::apply(const std::vector<IsolatedBridge> &bridges) {
     std::lock_guard lock(mu_);
-    const std::string cmds = rules(chain_, bridges);
-    if (nft_run_cmd_from_buffer(ctx_, cmds.c_str()) != 0) {
-        std::string err = nft_ctx_get_error_buffer(ctx_);
-        while (!err.empty() && err.back() == '\n') err.pop_back();
-        return Error{"apply network isolation rules", std::string(kTable) + " " + chain_, 0, err, ErrorKind::Internal};
-    }
+    auto applied = run_nft(rules(chain_, bridges));
+    if (!applied)
+        return Error{"apply network isolation rules", std::string(kTable) + " " + chain_, 0,
+                     applied.error().message(), ErrorKind::Internal};
     return {};
 }
 

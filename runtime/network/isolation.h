@@ -14,8 +14,6 @@
 
 #include "common/result.h"
 
-struct nft_ctx;
-
 namespace berth::network {
 
 struct IsolatedBridge {
@@ -38,9 +36,8 @@ public:
     static std::string chain_name(const std::string &default_bridge);
 
 private:
-    BridgeIsolation(nft_ctx *ctx, std::string chain) : ctx_(ctx), chain_(std::move(chain)) {}
-    std::mutex mu_;
-    nft_ctx *ctx_;
+    explicit BridgeIsolation(std::string chain) : chain_(std::move(chain)) {}
+    std::mutex mu_;  // one rebuild at a time
     std::string chain_;
 };
 

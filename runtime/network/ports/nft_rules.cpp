@@ -1,11 +1,12 @@
 #include "network/ports/nft_rules.h"
 
 #include <arpa/inet.h>
-#include <nftables/libnftables.h>
 
 #include <cctype>
 
 #include <nlohmann/json.hpp>
+
+#include "network/nft_command.h"
 
 namespace berth::network {
 namespace {
@@ -38,23 +39,18 @@ bool valid_name(const std::string &name) {
 
 }  // namespace
 
-NftRules::NftRules(nft_ctx *ctx, std::string table) : ctx_(ctx), table_(std::move(table)) {}
+NftRules::NftRules(std::string table) : table_(std::move(table)) {}
 
 NftRules::~NftRules() {
     if (owns_table_) {
         auto gone = run("add table ip " + table_ + "\ndelete table ip " + table_ + "\n");
         (void)gone;  // at shutdown there is no one left to tell
     }
-    nft_ctx_free(ctx_);
 }
 
 Result<std::unique_ptr<NftRules>> NftRules::open(const std::string &table) {
     if (!valid_name(table)) return Error::invalid("invalid nftables table name: " + table);
-    nft_ctx *ctx = nft_ctx_new(NFT_CTX_DEFAULT);
-    if (!ctx) return Error::internal("nftables: cannot create a context");
-    nft_ctx_buffer_output(ctx);
-    nft_ctx_buffer_error(ctx);
-    std::unique_ptr<NftRules> rules(new NftRules(ctx, table));
+    std::unique_ptr<NftRules> rules(new NftRules(table));
 
     const std::string &t = table;
     // One transaction: the old table (rules of a berthd that was killed) goes, the new
@@ -143,17 +139,10 @@ Result<void> NftRules::add_bridge(const std::string &owner, const std::string &s
 
 Result<void> NftRules::remove(const std::string &owner) {
     std::string wanted = tag(owner);
-    std::string listing;
-    {
-        std::lock_guard lock(mu_);
-        nft_ctx_output_set_flags(ctx_, NFT_CTX_OUTPUT_JSON | NFT_CTX_OUTPUT_HANDLE);
-        int rc = nft_run_cmd_from_buffer(ctx_, ("list table ip " + table_).c_str());
-        nft_ctx_output_set_flags(ctx_, 0);
-        const char *err = nft_ctx_get_error_buffer(ctx_);
-        const char *out = nft_ctx_get_output_buffer(ctx_);
-        if (rc != 0) return Error::internal(std::string("nftables: list table: ") + (err ? err : ""));
-        listing = out ? out : "";
-    }
+    // Listing and deleting by handle under one lock: another remove() between the two
+    // could otherwise delete a rule whose handle this one is about to use.
+    std::lock_guard lock(mu_);
+    const std::string listing = TRY(run_nft("list table ip " + table_, NftOutput::JsonWithHandles));
     auto doc = nlohmann::json::parse(listing, nullptr, false);
     if (doc.is_discarded()) return Error::internal("nftables: unreadable table listing");
     std::string commands;
@@ -164,21 +153,13 @@ Result<void> NftRules::remove(const std::string &owner) {
                     " handle " + std::to_string(rule->value("handle", 0)) + "\n";
     }
     if (commands.empty()) return {};
-    TRY(run(commands));
+    TRY(run_nft(commands));
     return {};
 }
 
 Result<std::string> NftRules::run(const std::string &commands) {
     std::lock_guard lock(mu_);
-    int rc = nft_run_cmd_from_buffer(ctx_, commands.c_str());
-    const char *err = nft_ctx_get_error_buffer(ctx_);
-    const char *out = nft_ctx_get_output_buffer(ctx_);
-    if (rc != 0) {
-        std::string text = err ? err : "";
-        while (!text.empty() && text.back() == '\n') text.pop_back();
-        return Error::internal("nftables: " + text);
-    }
-    return std::string(out ? out : "");
+    return run_nft(commands);
 }
 
 }  // namespace berth::network

@@ -23,7 +23,6 @@
 #include "common/result.h"
 #include "network/ports/port_publisher.h"
 
-struct nft_ctx;
 
 namespace berth::network {
 
@@ -51,11 +50,10 @@ public:
                                     const std::string &subnet_cidr, const std::string &bridge);
 
 private:
-    NftRules(nft_ctx *ctx, std::string table);
+    explicit NftRules(std::string table);
     Result<std::string> run(const std::string &commands);
 
-    std::mutex mu_;
-    nft_ctx *ctx_;
+    std::mutex mu_;  // one change at a time
     std::string table_;
     bool owns_table_ = false;  // set once the table is made; the destructor deletes it
 };

@@ -60,7 +60,9 @@ private:
     }
 
     void answers_ready() {
-        static thread_local char buffer[kDatagramMax];
+        // On the stack, not thread_local: static TLS is made for every thread of berthd,
+        // 64 KiB each of them would touch whether it proxies UDP or not.
+        char buffer[kDatagramMax];
         for (;;) {
             ssize_t n = ::recv(socket_.native_handle(), buffer, sizeof buffer, MSG_DONTWAIT);
             if (n >= 0) {
@@ -113,7 +115,7 @@ private:
     }
 
     void datagrams_ready() {
-        static thread_local char buffer[kDatagramMax];
+        char buffer[kDatagramMax];  // on the stack: see answers_ready()
         for (;;) {
             sockaddr_in client{};
             socklen_t len = sizeof client;
