@@ -1,4 +1,4 @@
-// SHA-256 digests in the "sha256:<hex>" form the OCI specs use (OpenSSL EVP).
+// SHA-256 digests in the "sha256:<hex>" form the OCI specs use (OpenSSL).
 #pragma once
 
 #include <filesystem>

@@ -558,8 +558,8 @@ TEST(PullWorker, MissingWorkerIsAClearError) {
 }
 
 INSTANTIATE_TEST_SUITE_P(InProcessAndWorker, Pull, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool> &info) {
-                             return std::string(info.param ? "Worker" : "InProcess");
+                         [](const ::testing::TestParamInfo<bool> &param) {
+                             return std::string(param.param ? "Worker" : "InProcess");
                          });
 
 }  // namespace
