@@ -1,6 +1,7 @@
 // The container file-system endpoints: changes (docker diff), archive GET/HEAD/PUT (docker
-// cp) and export. The work is in runtime/containers (changes, rootfs_view,
-// container_archive); here requests become calls and results Docker's answers.
+// cp) and export. The work is in runtime/containers (changes, rootfs_view) and, for the
+// tars, in a berth-worker started per request (worker_archive); here requests become
+// calls and results Docker's answers.
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -8,15 +9,16 @@
 
 #include "api/containers_routes.h"
 #include "containers/changes.h"
-#include "containers/container_archive.h"
 #include "containers/rootfs_view.h"
 #include "containers/service.h"
+#include "containers/worker_archive.h"
 #include "images/image_store.h"
 #include "util/log.h"
 
 namespace berth::api {
 namespace {
 
+using containers::ArchiveWorker;
 using containers::ContainerService;
 using containers::ViewPurpose;
 
@@ -65,7 +67,8 @@ void archive_head(Daemon &d, Request &req, ResponseWriter &w) {
         ContainerService *svc = TRY(container_service_of(d));
         const std::string path = TRY(path_param(req));
         auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Read));
-        auto st = containers::stat_container_path(view.root(), path);
+        const auto worker = TRY(ArchiveWorker::beside_daemon(req.param("id")));
+        auto st = worker.stat(view.root(), path);
         if (!st) return file_error(std::move(st).error(), path, req.param("id"));
         return st;
     };
@@ -76,21 +79,24 @@ void archive_head(Daemon &d, Request &req, ResponseWriter &w) {
 }
 
 void archive_get(Daemon &d, Request &req, ResponseWriter &w) {
+    // The view stays open while the worker reads through its root fd.
     std::optional<containers::RootfsView> view;
     std::string path;
-    auto prepare = [&]() -> Result<containers::PathStat> {
+    auto prepare = [&]() -> Result<containers::WorkerTarStream> {
         ContainerService *svc = TRY(container_service_of(d));
         path = TRY(path_param(req));
         view.emplace(TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Read)));
-        auto st = containers::stat_container_path(view->root(), path);
-        if (!st) return file_error(std::move(st).error(), path, req.param("id"));
-        return st;
+        const auto worker = TRY(ArchiveWorker::beside_daemon(req.param("id")));
+        // The worker stats the path before it writes any tar byte: a 404 is still an answer.
+        auto tar = worker.get(view->root(), path);
+        if (!tar) return file_error(std::move(tar).error(), path, req.param("id"));
+        return tar;
     };
-    auto st = prepare();
-    if (!st) return w.error(st.error());
-    w.set_header(kPathStatHeader, containers::encode_path_stat_header(*st));
+    auto tar = prepare();
+    if (!tar) return w.error(tar.error());
+    w.set_header(kPathStatHeader, containers::encode_path_stat_header(tar->stat()));
     if (!w.begin_stream(Status::ok, "application/x-tar")) return;
-    auto r = containers::archive_container_path(view->root(), path, [&](std::string_view b) { return w.write_chunk(b); });
+    auto r = tar->copy_to([&](std::string_view b) { return w.write_chunk(b); });
     // The header is out: a failure can only cut the tar short, which the client notices.
     if (!r && r.error().kind != ErrorKind::Cancelled)
         log::warn("archive " + path + " of container " + req.param("id") + ": " + r.error().message());
@@ -108,10 +114,11 @@ void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
             o.owner_user = c.config.value("User", std::string());
         }
         auto view = TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Write));
-        // The tar streams from the socket into the extractor: docker cp has no size limit,
-        // and nothing the size of the body is ever held in memory.
+        const auto worker = TRY(ArchiveWorker::beside_daemon(req.param("id")));
+        // The tar streams from the socket into the worker's extractor: docker cp has no size
+        // limit, and nothing the size of the body is ever held in memory.
         containers::TarSource body = [&req](char *buf, std::size_t size) { return read_body(req, buf, size); };
-        auto r = containers::extract_into_container(view.root(), path, body, o);
+        auto r = worker.put(view.root(), path, body, o);
         if (!r) return file_error(std::move(r).error(), path, req.param("id"));
         // What follows the tar's end marker (block padding) is read too, so the connection
         // stays usable for the next request.
@@ -127,14 +134,17 @@ void archive_put(Daemon &d, Request &req, ResponseWriter &w) {
 
 void export_container(Daemon &d, Request &req, ResponseWriter &w) {
     std::optional<containers::RootfsView> view;
-    auto prepare = [&]() -> Result<void> {
+    auto prepare = [&]() -> Result<containers::WorkerTarStream> {
         ContainerService *svc = TRY(container_service_of(d));
         view.emplace(TRY(containers::open_rootfs_view(*svc, req.param("id"), ViewPurpose::Export)));
-        return {};
+        const auto worker = TRY(ArchiveWorker::beside_daemon(req.param("id")));
+        // Started before the status line, so a worker that cannot start is still a 500.
+        return worker.export_root(view->root());
     };
-    if (auto r = prepare(); !r) return w.error(r.error());
+    auto tar = prepare();
+    if (!tar) return w.error(tar.error());
     if (!w.begin_stream(Status::ok, "application/x-tar")) return;
-    auto r = containers::export_root(view->root(), [&](std::string_view b) { return w.write_chunk(b); });
+    auto r = tar->copy_to([&](std::string_view b) { return w.write_chunk(b); });
     if (!r && r.error().kind != ErrorKind::Cancelled)
         log::warn("export container " + req.param("id") + ": " + r.error().message());
     w.finish();

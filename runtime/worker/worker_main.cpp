@@ -19,6 +19,10 @@ struct Mode {
 constexpr Mode kModes[] = {
     {"registry", berth::worker::run_registry},
     {"unpack", berth::worker::run_unpack},
+    {"archive-stat", berth::worker::run_archive_stat},
+    {"archive-get", berth::worker::run_archive_get},
+    {"archive-put", berth::worker::run_archive_put},
+    {"export", berth::worker::run_export},
 };
 
 }  // namespace

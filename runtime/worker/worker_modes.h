@@ -19,4 +19,12 @@ int run_registry(const std::vector<std::string> &args);
 // `unpack ARCHIVE DEST`: unpacks one image layer; progress and the result on stdout.
 int run_unpack(const std::vector<std::string> &args);
 
+// docker cp and docker export on a container's root (containers/archive_job.h has the
+// protocol; archive_modes.cpp): `archive-stat PATH`, `archive-get PATH`,
+// `archive-put PATH [--no-overwrite-dir-non-dir] [--owner-user USER]`, `export`.
+int run_archive_stat(const std::vector<std::string> &args);
+int run_archive_get(const std::vector<std::string> &args);
+int run_archive_put(const std::vector<std::string> &args);
+int run_export(const std::vector<std::string> &args);
+
 }  // namespace berth::worker

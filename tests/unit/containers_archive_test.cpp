@@ -15,7 +15,7 @@
 #include <set>
 
 #include "client/container_files.h"
-#include "containers/container_archive.h"
+#include "container_tar/container_archive.h"
 #include "containers/path_stat.h"
 #include "containers/volume_copy_up.h"
 

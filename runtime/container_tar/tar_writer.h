@@ -16,13 +16,11 @@
 #include <utility>
 
 #include "common/result.h"
+#include "containers/archive_job.h"
 
 struct archive;
 
 namespace berth::containers {
-
-// Receives the tar bytes; returning false means the reader is gone (the write fails).
-using TarSink = std::function<bool(std::string_view)>;
 
 class TarWriter {
 public:

@@ -1,4 +1,4 @@
-#include "containers/container_archive.h"
+#include "container_tar/container_archive.h"
 
 #include <archive.h>
 #include <fcntl.h>
@@ -40,7 +40,9 @@ std::string lexically_clean(const std::string &path) {
     return out;
 }
 
-Error not_found(const std::string &path) { return Error{{}, path, ENOENT, {}, ErrorKind::NotFound}; }
+// ENOENT tells the API its "Could not find the file" answer; the op keeps the error whole
+// when it crosses the worker's pipe.
+Error not_found(const std::string &path) { return Error{"find", path, ENOENT, {}, ErrorKind::NotFound}; }
 
 Result<Located> locate(int root, const std::string &path) {
     Located l;

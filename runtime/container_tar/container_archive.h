@@ -4,16 +4,17 @@
 // symlinks inside the container's root; the last is taken as it is unless the path ends
 // in "/" or "/.". Nothing here can reach outside the root (openat2 RESOLVE_IN_ROOT, then
 // *at() calls; extraction reuses the layer unpacker's RESOLVE_BENEATH rules).
+// This needs libarchive, so it runs in berth-worker (worker/archive_modes.cpp); berthd
+// reaches it through containers/worker_archive.h.
 #pragma once
 
-#include <cstddef>
-#include <functional>
 #include <string>
 #include <string_view>
 
 #include "common/result.h"
+#include "container_tar/tar_writer.h"
+#include "containers/archive_job.h"
 #include "containers/path_stat.h"
-#include "containers/tar_writer.h"
 
 namespace berth::containers {
 
@@ -24,15 +25,6 @@ Result<PathStat> stat_container_path(int root, const std::string &path);
 // for a path ending in "/.").
 Result<void> archive_container_path(int root, const std::string &path, const TarSink &sink);
 
-struct ExtractIntoOptions {
-    bool no_overwrite_dir_non_dir = false;
-    // docker cp -a (copyUIDGID): everything owned by this Config.User, looked up in the
-    // container's /etc/passwd and /etc/group; empty keeps the tar's owners.
-    std::string owner_user;
-};
-// Where a streamed tar comes from (a request body): fills `buf` with up to `size` bytes and
-// returns the count, 0 at the end. Its errors end the extraction as they are.
-using TarSource = std::function<Result<std::size_t>(char *buf, std::size_t size)>;
 // Extracts the tar (plain, gzip, bzip2 or xz) into the directory `path` as it is read, in
 // pieces, so its size does not matter. 404 when `path` does not exist, 400 when it is not
 // a directory, an entry is unsafe (escapes the directory, is a device node) or the stream

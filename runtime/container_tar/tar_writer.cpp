@@ -1,4 +1,4 @@
-#include "containers/tar_writer.h"
+#include "container_tar/tar_writer.h"
 
 #include <archive.h>
 #include <archive_entry.h>
