@@ -22,6 +22,7 @@ packages=(
   # tests: real registry, image tooling, GUI under Xvfb
   libgtest-dev docker-registry skopeo busybox-static apache2-utils openssl curl jq zstd attr
   xvfb xdotool x11-apps python3 util-linux iproute2 nftables procps psmisc
+  qemu-system-x86 linux-image-amd64
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -28,6 +28,7 @@ public:
 
     Result<void> update(const CgroupLimits &l) override {
         if (l.memory > 0) {
+            TRY(reclaim_below(l.memory));
             TRY(sys::write_file(dir_ + "/memory.max", std::to_string(l.memory)));
             const auto sw = swap_max_v2(l);
             if (sw && sys::exists(dir_ + "/memory.swap.max"))
@@ -108,6 +109,24 @@ public:
     }
 
 private:
+    // v2 never refuses a memory.max below the usage: the kernel reclaims, then OOM-kills
+    // tasks until the cgroup fits (cgroup-v2.rst, "memory.max"). v1 answers EBUSY instead,
+    // which is what Docker's update reports and what berthd promises: a limit the kernel
+    // cannot reach changes nothing. So reclaim down to it first (memory.reclaim, Linux
+    // 5.19+) and refuse with EBUSY when the usage stays above it.
+    Result<void> reclaim_below(int64_t limit) {
+        const auto wanted = static_cast<uint64_t>(limit);
+        auto current = read_u64(dir_ + "/memory.current");
+        if (!current || *current <= wanted) return {};
+        if (sys::exists(dir_ + "/memory.reclaim"))
+            (void)sys::write_file(dir_ + "/memory.reclaim", std::to_string(*current - wanted));  // EAGAIN: not all
+        current = read_u64(dir_ + "/memory.current");
+        if (current && *current > wanted)
+            return Error{"set memory.max", dir_ + "/memory.max", EBUSY,
+                         "usage " + std::to_string(*current) + " stays above " + std::to_string(wanted)};
+        return {};
+    }
+
     std::string path_;
     std::string dir_;
 };
