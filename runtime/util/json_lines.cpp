@@ -78,7 +78,8 @@ Error error_from_json(const nlohmann::json &j) {
         auto it = j.find(key);
         return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
-    if (!j.is_object() || (text("op").empty() && text("detail").empty()))
+    const bool has_errno = j.is_object() && j.contains("errno") && j["errno"].is_number_integer() && j["errno"] != 0;
+    if (!j.is_object() || (text("op").empty() && text("object").empty() && text("detail").empty() && !has_errno))
         return Error::internal("a helper reported a malformed error: " + j.dump().substr(0, 120));
     Error e{text("op"), text("object"), 0, text("detail"), ErrorKind::Internal};
     const std::string kind = text("kind");
