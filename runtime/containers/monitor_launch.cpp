@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/atomic_file.h"
+#include "util/child_process.h"
 #include "util/unique_fd.h"
 
 extern char **environ;
@@ -69,13 +70,8 @@ Result<MonitorStarted> launch(const std::filesystem::path &monitor_exe, const st
 }  // namespace
 
 std::filesystem::path find_monitor_executable() {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        auto lean = self.parent_path() / "berth-monitor";
-        if (::access(lean.c_str(), X_OK) == 0) return lean;
-    }
-    return "/proc/self/exe";
+    auto lean = util::sibling_executable("berth-monitor");
+    return lean.empty() ? std::filesystem::path("/proc/self/exe") : lean;
 }
 
 Result<MonitorStarted> launch_monitor(const std::filesystem::path &monitor_exe,
@@ -114,13 +110,7 @@ Result<MonitorStarted> launch(const std::filesystem::path &monitor_exe, const st
     posix_spawn_file_actions_adddup2(&fa, theirs.get(), 3);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
-    // berthd blocks its shutdown signals and ignores SIGPIPE; the monitor starts clean.
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &all);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    util::reset_signals_on_spawn(attr);
 
     const std::string exe = monitor_exe.string();
     std::vector<char *> argv;

@@ -55,15 +55,9 @@ Result<ChildProcess> ChildProcess::spawn(const ChildSpec &spec) {
         posix_spawn_file_actions_adddup2(&fa, high.get(), child_fd);
         staged.push_back(std::move(high));
     }
-    // The child starts with berthd's signal mask and dispositions reset.
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &all);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    reset_signals_on_spawn(attr);
 
     std::vector<char *> argv;
     for (const auto &a : spec.argv) argv.push_back(const_cast<char *>(a.c_str()));
@@ -119,6 +113,15 @@ Result<int> ChildProcess::wait() {
     pid_ = -1;
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+void reset_signals_on_spawn(posix_spawnattr_t &attr) {
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 }
 
 std::filesystem::path sibling_executable(const std::string &name) {

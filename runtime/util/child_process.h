@@ -3,6 +3,7 @@
 // always reaped: by wait(), or killed and reaped when the object goes away first.
 #pragma once
 
+#include <spawn.h>
 #include <sys/types.h>
 
 #include <filesystem>
@@ -53,6 +54,10 @@ private:
     std::string name_;
     UniqueFd in_, out_;
 };
+
+// Makes a program spawned with `attr` start with no signal blocked and every disposition
+// at its default, whatever berthd blocks (its shutdown signals) or ignores (SIGPIPE).
+void reset_signals_on_spawn(posix_spawnattr_t &attr);
 
 // A helper program installed beside the running executable (berthd and berth-worker share a
 // directory), or "" when there is none.

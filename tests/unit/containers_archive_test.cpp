@@ -14,6 +14,7 @@
 #include <fstream>
 #include <set>
 
+#include "archive_test_support.h"
 #include "client/container_files.h"
 #include "container_tar/container_archive.h"
 #include "containers/path_stat.h"
@@ -22,39 +23,9 @@
 namespace fs = std::filesystem;
 using namespace berth;
 using namespace berth::containers;
+using namespace berth::test_support;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/berth-archive-XXXXXX";
-        path = ::mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-void write(const fs::path &p, const std::string &text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-}
-
-std::string slurp(const fs::path &p) {
-    std::ifstream in(p);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Entry names of a tar.
-std::set<std::string> names_in(const std::string &tar) {
-    std::set<std::string> out;
-    archive *a = archive_read_new();
-    archive_read_support_format_tar(a);
-    EXPECT_EQ(archive_read_open_memory(a, tar.data(), tar.size()), ARCHIVE_OK);
-    archive_entry *e = nullptr;
-    while (archive_read_next_header(a, &e) == ARCHIVE_OK) out.insert(archive_entry_pathname(e));
-    archive_read_free(a);
-    return out;
-}
 
 struct TarBuilder {
     std::string bytes;

@@ -17,63 +17,15 @@
 #include <set>
 #include <vector>
 
+#include "archive_test_support.h"
 #include "containers/worker_archive.h"
 
 namespace fs = std::filesystem;
 using namespace berth;
 using namespace berth::containers;
+using namespace berth::test_support;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/berth-worker-archive-XXXXXX";
-        path = ::mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-void write(const fs::path &p, const std::string &text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-}
-
-std::string slurp(const fs::path &p) {
-    std::ifstream in(p);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-std::set<std::string> names_in(const std::string &tar) {
-    std::set<std::string> out;
-    archive *a = archive_read_new();
-    archive_read_support_format_tar(a);
-    EXPECT_EQ(archive_read_open_memory(a, tar.data(), tar.size()), ARCHIVE_OK);
-    archive_entry *e = nullptr;
-    while (archive_read_next_header(a, &e) == ARCHIVE_OK) out.insert(archive_entry_pathname(e));
-    archive_read_free(a);
-    return out;
-}
-
-// The processes whose parent is this test (zombies included: they are not reaped yet).
-std::vector<pid_t> children() {
-    std::vector<pid_t> out;
-    DIR *d = ::opendir("/proc");
-    if (!d) return out;
-    while (dirent *e = ::readdir(d)) {
-        const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-        if (pid <= 0) continue;
-        const std::string stat = slurp(fs::path("/proc") / e->d_name / "stat");
-        const auto paren = stat.rfind(')');
-        if (paren == std::string::npos) continue;
-        char state = 0;
-        int ppid = 0;
-        if (std::sscanf(stat.c_str() + paren + 1, " %c %d", &state, &ppid) == 2 && ppid == ::getpid())
-            out.push_back(pid);
-    }
-    ::closedir(d);
-    return out;
-}
 
 void kill_children() {
     for (pid_t pid : children()) ::kill(pid, SIGKILL);
