@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs only inside the cgroup-v2 VM (run_in_vm.sh): berthd reports cgroup v2, and a
 # container with limits gets its own v2 cgroup (berth/<id>) with the controllers
-# delegated down to it, the limits written there, its init inside, and the cgroup
-# removed when it stops.
+# delegated down to it, the limits written there, its init inside, stats and pause on
+# the v2 files, and the cgroup removed when it stops.
 source "$BERTH_SOURCE_DIR/tests/integration/lib.sh"
 [ "$(awk '$2 == "/sys/fs/cgroup" {print $3}' /proc/mounts)" = cgroup2 ] ||
   fail "not in the cgroup-v2 VM: /sys/fs/cgroup is not a cgroup2 mount"
@@ -28,6 +28,15 @@ assert_eq "$(cat "$dir/pids.max")" "20" "pids.max"
 assert_eq "$(cat "$dir/cpu.weight")" "20" "cpu.weight from CpuShares 512 (runc's conversion)"
 pid="$(api GET /containers/lim/json | jq -r .State.Pid)"
 assert_eq "$(cat "/proc/$pid/cgroup")" "0::/berth/$id" "the init is in it"
+s="$(api GET "/containers/lim/stats?stream=false&one-shot=true")"
+assert_json "$s" '.memory_stats.limit == 33554432 and .pids_stats.limit == 20 and .pids_stats.current >= 1' "stats read the v2 files"
+
+log "pause freezes the cgroup (cgroup.freeze), unpause thaws it"
+assert_eq "$(api_status POST /containers/lim/pause)" "204" "paused"
+assert_eq "$(cat "$dir/cgroup.freeze")" "1" "cgroup.freeze is 1"
+assert_contains "$(cat "$dir/cgroup.events")" "frozen 1" "cgroup.events says frozen"
+assert_eq "$(api_status POST /containers/lim/unpause)" "204" "unpaused"
+assert_contains "$(cat "$dir/cgroup.events")" "frozen 0" "thawed"
 log "inside, the container sees its cgroup as: $("$BERTH" exec lim cat /proc/self/cgroup 2>&1)"
 
 log "stopping removes the cgroup"

@@ -8,14 +8,14 @@
 # Usage: run_in_vm.sh TEST_SCRIPT...   (paths; BERTH_BUILD_DIR, BERTH_SOURCE_DIR and
 #        BERTH_FIXTURE_ENV as ctest sets them for the integration tests)
 # Exit: the guest's status; 77 (skipped) when qemu or a usable kernel is missing.
-# BERTH_VM_TIMEOUT (seconds, default 600) bounds the VM's run; BERTH_VM_SMP, BERTH_VM_MEM.
+# BERTH_VM_TIMEOUT (seconds, default 540) bounds the VM's run; BERTH_VM_SMP, BERTH_VM_MEM.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 : "${BERTH_SOURCE_DIR:=$(cd "$here/../.." && pwd)}"
 : "${BERTH_BUILD_DIR:?BERTH_BUILD_DIR is not set (run the test through ctest)}"
 : "${BERTH_FIXTURE_ENV:=$BERTH_BUILD_DIR/fixtures/env.sh}"
-timeout_s="${BERTH_VM_TIMEOUT:-600}"
+timeout_s="${BERTH_VM_TIMEOUT:-540}"
 smp="${BERTH_VM_SMP:-2}"
 mem="${BERTH_VM_MEM:-2048}"
 [ $# -gt 0 ] || { echo "usage: run_in_vm.sh TEST_SCRIPT..." >&2; exit 2; }
@@ -43,7 +43,8 @@ for k in $(ls -v /boot/vmlinuz-* 2>/dev/null | tac); do
   fi
 done
 [ -n "$kernel" ] || skip "no kernel in /boot with its modules (apt-get install linux-image-amd64)"
-[ -x /bin/busybox ] && file -L /bin/busybox 2>/dev/null | grep -q 'statically linked' ||
+# The initramfs holds busybox alone: it must be the static one (ldd fails on it).
+[ -x /bin/busybox ] && ! ldd /bin/busybox > /dev/null 2>&1 ||
   skip "no static /bin/busybox for the initramfs (apt-get install busybox-static)"
 [ -r "$BERTH_FIXTURE_ENV" ] || fail "$BERTH_FIXTURE_ENV is missing: the fixture registries are not set up"
 [ -x "$BERTH_BUILD_DIR/runtime/berthd" ] || fail "$BERTH_BUILD_DIR/runtime/berthd is not built"
@@ -92,7 +93,7 @@ for ko in $(resolve_modules virtio_pci 9pnet_virtio 9p overlay); do
   esac
   echo "$base" >> "$initrd_dir/modules/order"
 done
-(cd "$initrd_dir" && find . | cpio -o -H newc --quiet | gzip -1) > "$work/initrd.gz"
+(cd "$initrd_dir" && find . | /bin/busybox cpio -o -H newc 2>/dev/null | gzip -1) > "$work/initrd.gz"
 
 # --- the share the guest writes its output and status to; what it should run ---
 share="$work/share"
@@ -134,7 +135,7 @@ while kill -0 "$qemu_pid" 2>/dev/null; do
   sleep 1
 done
 qemu_rc=0
-wait "$qemu_pid" || qemu_rc=$?
+{ wait "$qemu_pid"; } 2>/dev/null || qemu_rc=$?  # (no "Killed" job notice in the log)
 qemu_pid=""
 echo "vm: ran $(($(date +%s) - start)) s (qemu exit $qemu_rc)"
 
