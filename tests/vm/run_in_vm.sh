@@ -8,7 +8,8 @@
 # Usage: run_in_vm.sh TEST_SCRIPT...   (paths; BERTH_BUILD_DIR, BERTH_SOURCE_DIR and
 #        BERTH_FIXTURE_ENV as ctest sets them for the integration tests)
 # Exit: the guest's status; 77 (skipped) when qemu or a usable kernel is missing.
-# BERTH_VM_TIMEOUT (seconds, default 540) bounds the VM's run; BERTH_VM_SMP, BERTH_VM_MEM.
+# BERTH_VM_TIMEOUT (seconds, default 540) bounds the VM's run; BERTH_VM_SMP, BERTH_VM_MEM;
+# BERTH_VM_ACCEL (default tcg,thread=multi; "kvm" where nested KVM works).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,6 +19,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 timeout_s="${BERTH_VM_TIMEOUT:-540}"
 smp="${BERTH_VM_SMP:-2}"
 mem="${BERTH_VM_MEM:-2048}"
+accel="${BERTH_VM_ACCEL:-tcg,thread=multi}"
 [ $# -gt 0 ] || { echo "usage: run_in_vm.sh TEST_SCRIPT..." >&2; exit 2; }
 tests=()
 for t in "$@"; do
@@ -111,9 +113,9 @@ mkdir -p "$share"
 # TCG: nested KVM does not work on the CI machines; mitigations=off halves the cost of
 # a fork+exec under TCG (no page-table isolation to emulate). No NIC: the guest has only its own
 # loopback, so nothing it runs can send traffic off the machine.
-echo "vm: kernel $kernel, $smp vCPUs (TCG), ${mem} MiB, timeout ${timeout_s} s"
+echo "vm: kernel $kernel, $smp vCPUs ($accel), ${mem} MiB, timeout ${timeout_s} s"
 start="$(date +%s)"
-"$qemu" -nodefaults -no-user-config -machine pc -accel tcg,thread=multi -cpu max \
+"$qemu" -nodefaults -no-user-config -machine pc -accel "$accel" -cpu max \
   -smp "$smp" -m "$mem" -display none -monitor none -nic none -no-reboot \
   -serial "file:$work/console.log" \
   -kernel "$kernel" -initrd "$work/initrd.gz" \
