@@ -218,6 +218,20 @@ Result<void> Rtnetlink::create_bridge(const std::string &name) {
 }
 
 Result<void> Rtnetlink::create_veth(const std::string &name, const std::string &peer) {
+    return create_veth_with(name, peer, [](nlmsghdr *) {});
+}
+
+Result<void> Rtnetlink::create_veth_into(const std::string &name, const std::string &peer, int peer_netns_fd,
+                                         const std::array<std::uint8_t, 6> &peer_mac) {
+    return create_veth_with(name, peer, [&](nlmsghdr *nlh) {
+        mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, static_cast<std::uint32_t>(peer_netns_fd));
+        // All zeros is no address: the kernel then picks a random one.
+        if (peer_mac != std::array<std::uint8_t, 6>{}) mnl_attr_put(nlh, IFLA_ADDRESS, peer_mac.size(), peer_mac.data());
+    });
+}
+
+Result<void> Rtnetlink::create_veth_with(const std::string &name, const std::string &peer,
+                                         const std::function<void(nlmsghdr *)> &peer_attrs) {
     Buffer b;
     nlmsghdr *nlh = put_header(b, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
     put_ifinfo(nlh);
@@ -233,6 +247,7 @@ Result<void> Rtnetlink::create_veth(const std::string &name, const std::string &
     pi->ifi_family = AF_UNSPEC;
     nlh->nlmsg_len += MNL_ALIGN(sizeof(ifinfomsg));
     mnl_attr_put_strz(nlh, IFLA_IFNAME, peer.c_str());
+    peer_attrs(nlh);
     mnl_attr_nest_end(nlh, peer_attr);
     mnl_attr_nest_end(nlh, data);
     mnl_attr_nest_end(nlh, info);
@@ -269,21 +284,6 @@ Result<void> Rtnetlink::set_master(const std::string &name, const std::string &b
     const int master = TRY(link_index(bridge));
     return link_flags_change("attach link to bridge " + bridge, name,
                              [&](nlmsghdr *nlh) { mnl_attr_put_u32(nlh, IFLA_MASTER, static_cast<std::uint32_t>(master)); });
-}
-
-Result<void> Rtnetlink::set_mac(const std::string &name, const std::array<std::uint8_t, 6> &mac) {
-    return link_flags_change("set MAC address", name,
-                             [&](nlmsghdr *nlh) { mnl_attr_put(nlh, IFLA_ADDRESS, mac.size(), mac.data()); });
-}
-
-Result<void> Rtnetlink::rename(const std::string &name, const std::string &new_name) {
-    return link_flags_change("rename link to " + new_name, name,
-                             [&](nlmsghdr *nlh) { mnl_attr_put_strz(nlh, IFLA_IFNAME, new_name.c_str()); });
-}
-
-Result<void> Rtnetlink::move_to_netns(const std::string &name, int netns_fd) {
-    return link_flags_change("move link to the container's network namespace", name,
-                             [&](nlmsghdr *nlh) { mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, static_cast<std::uint32_t>(netns_fd)); });
 }
 
 Result<void> Rtnetlink::add_address(const std::string &name, std::uint32_t address, int prefix) {

@@ -10,21 +10,6 @@ namespace berth::network {
 
 Result<std::string> create_container_veth(const VethPlan &p) {
     auto host = TRY(Rtnetlink::open());
-    // The peer gets a temporary name unique in the host namespace; it is renamed to
-    // eth<N> once inside the container's namespace.
-    const std::string peer_tmp = "vp" + p.host_name.substr(4);
-    TRY(host.create_veth(p.host_name, peer_tmp));
-    bool done = false;
-    util::ScopeExit undo([&] {
-        if (!done) (void)host.delete_link(p.host_name);
-    });
-    TRY(host.set_master(p.host_name, p.bridge));
-    TRY(host.set_up(p.host_name));
-
-    util::UniqueFd ns(::open(p.netns_path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!ns) return Error::sys("open network namespace", p.netns_path);
-    TRY(host.move_to_netns(peer_tmp, ns.get()));
-
     auto inside = TRY(Rtnetlink::open_in_netns(p.netns_path));
     std::string name = p.container_name;
     if (name.empty()) {
@@ -33,8 +18,16 @@ Result<std::string> create_container_veth(const VethPlan &p) {
             if (!inside.link_exists(candidate)) name = candidate;
         }
     }
-    TRY(inside.rename(peer_tmp, name));
-    TRY(inside.set_mac(name, p.mac));
+    // The container's end is made inside its namespace with its final name and MAC.
+    util::UniqueFd ns(::open(p.netns_path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!ns) return Error::sys("open network namespace", p.netns_path);
+    TRY(host.create_veth_into(p.host_name, name, ns.get(), p.mac));
+    bool done = false;
+    util::ScopeExit undo([&] {
+        if (!done) (void)host.delete_link(p.host_name);
+    });
+    TRY(host.set_master(p.host_name, p.bridge));
+    TRY(host.set_up(p.host_name));
     TRY(inside.add_address(name, p.address, p.prefix));
     TRY(inside.set_up(name));
     TRY(inside.set_up("lo"));
