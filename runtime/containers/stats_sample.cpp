@@ -147,17 +147,7 @@ Result<Sample> collect_stats(const std::string &container_id, pid_t init_pid) {
     s.read = now_rfc3339_nano();
     s.cgroup_version = cg.version();
     s.cgroup = TRY(cg.stats());
-    if (s.cgroup_version == "2") {
-        // io.stat sits beside the other v2 files; /proc/<pid>/cgroup names the directory.
-        if (auto self = util::read_file("/proc/" + std::to_string(init_pid) + "/cgroup")) {
-            const auto at = self->find("0::");
-            if (at != std::string::npos) {
-                std::string rel = self->substr(at + 3);
-                rel = rel.substr(0, rel.find('\n'));
-                if (auto io = util::read_file("/sys/fs/cgroup" + rel + "/io.stat")) s.block_io = parse_io_stat(*io);
-            }
-        }
-    }
+    if (s.cgroup_version == "2") s.block_io = parse_io_stat(s.cgroup.io_stat);
     if (auto mem = util::read_file("/proc/meminfo")) {
         const auto at = mem->find("MemTotal:");
         if (at != std::string::npos) s.machine_memory = std::strtoull(mem->c_str() + at + 9, nullptr, 10) * 1024;

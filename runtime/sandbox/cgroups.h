@@ -51,6 +51,7 @@ struct Stats {
     uint64_t memory_usage = 0, memory_max_usage = 0, memory_limit = 0;
     std::map<std::string, uint64_t> memory_stat;  // memory.stat as is
     uint64_t pids_current = 0, pids_limit = 0;    // pids_limit 0: unlimited
+    std::string io_stat;                          // v2's io.stat as is ("" on v1)
 };
 
 class Backend;

@@ -75,6 +75,7 @@ public:
         s.memory_stat = read_flat_keyed(dir_ + "/memory.stat");
         if (auto v = read_u64(dir_ + "/pids.current")) s.pids_current = *v;
         if (auto v = read_u64(dir_ + "/pids.max")) s.pids_limit = *v;
+        if (auto io = sys::read_file(dir_ + "/io.stat")) s.io_stat = std::move(*io);
         return s;
     }
 

@@ -286,7 +286,8 @@ _berth_kill_orphan_monitors() {
   for dir in "$BERTH_ROOT"/containers/*/; do
     [ -d "$dir" ] || continue
     id="$(basename "$dir")"
-    for procs in /sys/fs/cgroup/*/berth/"$id"/cgroup.procs /sys/fs/cgroup/unified/berth/"$id"/cgroup.procs; do
+    # v1 controllers, the hybrid unified mount, and a pure cgroup v2 host.
+    for procs in /sys/fs/cgroup/*/berth/"$id"/cgroup.procs /sys/fs/cgroup/berth/"$id"/cgroup.procs; do
       [ -f "$procs" ] || continue
       while read -r pid; do kill -KILL "$pid" 2>/dev/null; done < "$procs"
     done
@@ -295,7 +296,7 @@ _berth_kill_orphan_monitors() {
       kill -KILL "$pid" 2>/dev/null
     fi
     rm -f "/run/berth/c/$id"
-    for procs in /sys/fs/cgroup/*/berth/"$id" /sys/fs/cgroup/unified/berth/"$id"; do
+    for procs in /sys/fs/cgroup/*/berth/"$id" /sys/fs/cgroup/berth/"$id"; do
       [ -d "$procs" ] || continue
       for _ in 1 2 3 4 5; do rmdir "$procs" 2>/dev/null && break; sleep 0.2; done
     done
