@@ -156,34 +156,41 @@ Rectangle {
             Layout.fillWidth: true
             Layout.margins: Theme.spacing
             spacing: 2
-            Repeater {
-                model: [
-                    //: Sidebar navigation entry to the Images screen
-                    { page: "images", label: qsTr("Images") },
-                    //: Sidebar navigation entry to the Volumes screen
-                    { page: "volumes", label: qsTr("Volumes") },
-                    //: Sidebar navigation entry to the Networks screen
-                    { page: "networks", label: qsTr("Networks") },
-                    //: Sidebar navigation entry to the Preferences screen
-                    { page: "preferences", label: qsTr("Preferences") }
-                ]
-                delegate: ItemDelegate {
-                    required property var modelData
-                    objectName: "sidebar-" + modelData.page
-                    Layout.fillWidth: true
-                    text: modelData.label
-                    Accessible.name: modelData.label
-                    highlighted: root.currentPage === modelData.page
-                    onClicked: root.navigate(modelData.page)
-                    background: Rectangle {
-                        radius: Theme.radius
-                        color: parent.highlighted ? Theme.selection : (parent.hovered ? Theme.hover : "transparent")
-                    }
-                    contentItem: Label {
-                        text: parent.text
-                        color: Theme.text
-                        font.bold: parent.highlighted
-                        verticalAlignment: Text.AlignVCenter
+            // In a Column, not directly in the Layout: with Qt 6.4 a Layout whose Repeater
+            // rebuilds its delegates can keep a freed one and crash in its next pass.
+            Column {
+                Layout.fillWidth: true
+                spacing: parent.spacing
+                visible: children.length > 1  // the Repeater itself is one child
+                Repeater {
+                    model: [
+                        //: Sidebar navigation entry to the Images screen
+                        { page: "images", label: qsTr("Images") },
+                        //: Sidebar navigation entry to the Volumes screen
+                        { page: "volumes", label: qsTr("Volumes") },
+                        //: Sidebar navigation entry to the Networks screen
+                        { page: "networks", label: qsTr("Networks") },
+                        //: Sidebar navigation entry to the Preferences screen
+                        { page: "preferences", label: qsTr("Preferences") }
+                    ]
+                    delegate: ItemDelegate {
+                        required property var modelData
+                        objectName: "sidebar-" + modelData.page
+                        width: parent ? parent.width : 0
+                        text: modelData.label
+                        Accessible.name: modelData.label
+                        highlighted: root.currentPage === modelData.page
+                        onClicked: root.navigate(modelData.page)
+                        background: Rectangle {
+                            radius: Theme.radius
+                            color: parent.highlighted ? Theme.selection : (parent.hovered ? Theme.hover : "transparent")
+                        }
+                        contentItem: Label {
+                            text: parent.text
+                            color: Theme.text
+                            font.bold: parent.highlighted
+                            verticalAlignment: Text.AlignVCenter
+                        }
                     }
                 }
             }

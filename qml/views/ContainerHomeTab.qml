@@ -190,18 +190,25 @@ Item {
                             onClicked: ContainerController.probeWeb()
                         }
                     }
-                    Repeater {
-                        model: ContainerController.ports
-                        delegate: Label {
-                            required property var modelData
-                            Layout.fillWidth: true
-                            //: A published port: %1 the address on this computer, %2 the port in the container, %3 tcp/udp
-                            text: qsTr("%1 → container port %2/%3")
-                                  .arg((modelData.hostIp === "" || modelData.hostIp === "0.0.0.0" ? "127.0.0.1" : modelData.hostIp) + ":" + modelData.hostPort)
-                                  .arg(modelData.containerPort).arg(modelData.protocol)
-                            color: Theme.mutedText
-                            font.pixelSize: Theme.smallFontSize
-                            elide: Text.ElideRight
+                    // In a Column, not directly in the Layout: with Qt 6.4 a Layout whose Repeater
+                    // rebuilds its delegates can keep a freed one and crash in its next pass.
+                    Column {
+                        Layout.fillWidth: true
+                        spacing: parent.spacing
+                        visible: children.length > 1  // the Repeater itself is one child
+                        Repeater {
+                            model: ContainerController.ports
+                            delegate: Label {
+                                required property var modelData
+                                width: parent ? parent.width : 0
+                                //: A published port: %1 the address on this computer, %2 the port in the container, %3 tcp/udp
+                                text: qsTr("%1 → container port %2/%3")
+                                      .arg((modelData.hostIp === "" || modelData.hostIp === "0.0.0.0" ? "127.0.0.1" : modelData.hostIp) + ":" + modelData.hostPort)
+                                      .arg(modelData.containerPort).arg(modelData.protocol)
+                                color: Theme.mutedText
+                                font.pixelSize: Theme.smallFontSize
+                                elide: Text.ElideRight
+                            }
                         }
                     }
                 }
@@ -235,34 +242,41 @@ Item {
                         wrapMode: Text.Wrap
                         color: Theme.mutedText
                     }
-                    Repeater {
-                        model: ContainerController.mounts
-                        delegate: ItemDelegate {
-                            id: mount
-                            required property var modelData
-                            required property int index
-                            objectName: "home-volume-" + index
-                            Layout.fillWidth: true
-                            //: Accessible name of a volume entry; %1 the path in the container, %2 the folder on this computer
-                            Accessible.name: qsTr("%1, stored in %2. Open the folder").arg(modelData.destination).arg(modelData.source)
-                            onClicked: Qt.openUrlExternally("file://" + modelData.source)
-                            contentItem: ColumnLayout {
-                                spacing: 0
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: mount.modelData.destination + (mount.modelData.readOnly ? "  " + qsTr("(read-only)") : "")
-                                    color: Theme.text
-                                    elide: Text.ElideMiddle
-                                }
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: mount.modelData.type === "volume"
-                                          //: A named volume; %1 its name
-                                          ? qsTr("Volume %1").arg(mount.modelData.name)
-                                          : mount.modelData.source
-                                    color: Theme.accent
-                                    font.pixelSize: Theme.smallFontSize
-                                    elide: Text.ElideMiddle
+                    // In a Column, not directly in the Layout: with Qt 6.4 a Layout whose Repeater
+                    // rebuilds its delegates can keep a freed one and crash in its next pass.
+                    Column {
+                        Layout.fillWidth: true
+                        spacing: parent.spacing
+                        visible: children.length > 1  // the Repeater itself is one child
+                        Repeater {
+                            model: ContainerController.mounts
+                            delegate: ItemDelegate {
+                                id: mount
+                                required property var modelData
+                                required property int index
+                                objectName: "home-volume-" + index
+                                width: parent ? parent.width : 0
+                                //: Accessible name of a volume entry; %1 the path in the container, %2 the folder on this computer
+                                Accessible.name: qsTr("%1, stored in %2. Open the folder").arg(modelData.destination).arg(modelData.source)
+                                onClicked: Qt.openUrlExternally("file://" + modelData.source)
+                                contentItem: ColumnLayout {
+                                    spacing: 0
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: mount.modelData.destination + (mount.modelData.readOnly ? "  " + qsTr("(read-only)") : "")
+                                        color: Theme.text
+                                        elide: Text.ElideMiddle
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: mount.modelData.type === "volume"
+                                              //: A named volume; %1 its name
+                                              ? qsTr("Volume %1").arg(mount.modelData.name)
+                                              : mount.modelData.source
+                                        color: Theme.accent
+                                        font.pixelSize: Theme.smallFontSize
+                                        elide: Text.ElideMiddle
+                                    }
                                 }
                             }
                         }

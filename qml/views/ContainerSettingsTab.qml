@@ -9,6 +9,13 @@ Item {
     id: root
     readonly property SettingsController form: ContainerController.settings
 
+    // A limit's problem under the limits grid, shown only when there is one.
+    component LimitError: Label {
+        visible: text.length > 0
+        color: Theme.danger
+        font.pixelSize: Theme.smallFontSize
+    }
+
     function sectionLabel(key) {
         switch (key) {
         //: Settings section
@@ -224,16 +231,11 @@ Item {
                                 }
                                 Item { width: 1; height: 1 }
                             }
-                            Repeater {
-                                model: [root.form.memoryError, root.form.cpusError, root.form.pidsError]
-                                delegate: Label {
-                                    required property string modelData
-                                    visible: modelData.length > 0
-                                    text: modelData
-                                    color: Theme.danger
-                                    font.pixelSize: Theme.smallFontSize
-                                }
-                            }
+                            // Three fixed labels rather than a Repeater over the three errors: a
+                            // Repeater directly in a Layout can crash Qt 6.4 when it rebuilds.
+                            LimitError { text: root.form.memoryError }
+                            LimitError { text: root.form.cpusError }
+                            LimitError { text: root.form.pidsError }
                         }
                     }
 
