@@ -521,8 +521,9 @@ TEST_P(Pull, UnknownTagIsNotFound) {
 
 // berth-worker killed in the middle of a download: the pull fails saying so, and the
 // store is as it was.
-TEST_P(Pull, KilledWorkerFailsThePullCleanly) {
-    if (!through_worker()) GTEST_SKIP() << "only for the worker";
+class WorkerPull : public Pull {};
+
+TEST_P(WorkerPull, KilledWorkerFailsThePullCleanly) {
     const Layer big = make_layer({{"big", std::string(8 << 20, 'k')}});
     g_registry->push("killed", "1", {busybox_layer(), big});
     const auto before = store_files();
@@ -557,9 +558,10 @@ TEST(PullWorker, MissingWorkerIsAClearError) {
     EXPECT_NE(wrong.error().message().find("berth-worker"), std::string::npos) << wrong.error().message();
 }
 
-INSTANTIATE_TEST_SUITE_P(InProcessAndWorker, Pull, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool> &param) {
-                             return std::string(param.param ? "Worker" : "InProcess");
-                         });
+std::string run_kind(const ::testing::TestParamInfo<bool> &param) {
+    return param.param ? "Worker" : "InProcess";
+}
+INSTANTIATE_TEST_SUITE_P(InProcessAndWorker, Pull, ::testing::Values(false, true), run_kind);
+INSTANTIATE_TEST_SUITE_P(WorkerOnly, WorkerPull, ::testing::Values(true), run_kind);
 
 }  // namespace
