@@ -290,6 +290,9 @@ std::vector<pid_t> worker_children() {
 class Pull : public ::testing::TestWithParam<bool> {
 protected:
     static void SetUpTestSuite() {
+        // As in berthd (daemon_main.cpp): a worker that has exited makes writes to its
+        // stdin fail with EPIPE instead of killing the process.
+        ::signal(SIGPIPE, SIG_IGN);
         g_registry = new Registry;
         if (!g_registry->start()) {
             g_registry->stop();
@@ -548,6 +551,7 @@ TEST_P(WorkerPull, KilledWorkerFailsThePullCleanly) {
 }
 
 TEST(PullWorker, MissingWorkerIsAClearError) {
+    ::signal(SIGPIPE, SIG_IGN);  // as berthd does: see Pull::SetUpTestSuite
     auto client = worker_registry_clients("")(RegistryConfig{}, Reference{"127.0.0.1:1", "x", "1", ""}, std::nullopt);
     ASSERT_FALSE(client.ok());
     EXPECT_NE(client.error().message().find("berth-worker was not found"), std::string::npos);
