@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/fd_io.h"
+
 namespace berth::containers {
 namespace {
 
@@ -52,23 +54,12 @@ Result<nlohmann::json> finish_job(util::ChildProcess &child, util::JsonLineReade
     return worker_failed(what, how_it_ended(0));
 }
 
-Result<std::pair<util::UniqueFd, util::UniqueFd>> tar_pipe(const std::string &what) {
-    int p[2];
-    if (::pipe2(p, O_CLOEXEC) < 0) return Error::sys("pipe2", "the tar of " + what);
-    return std::pair{util::UniqueFd(p[0]), util::UniqueFd(p[1])};
-}
-
 // Writes all of `data` to the worker's stdin. False when the worker no longer reads (EPIPE:
 // it finished early, failed or died; its result says which).
-Result<bool> feed(int fd, const char *data, std::size_t size, const std::string &what) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && errno == EPIPE) return false;
-        if (n < 0) return Error::sys("write", "the tar for berth-worker's " + what);
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
+Result<bool> feed(int fd, std::string_view data, const std::string &what) {
+    auto r = util::write_all(fd, data, "the tar for berth-worker's " + what);
+    if (!r && r.error().err == EPIPE) return false;
+    if (!r) return std::move(r).error();
     return true;
 }
 
@@ -152,7 +143,7 @@ Result<PathStat> ArchiveWorker::stat(int root, const std::string &path) const {
 
 Result<WorkerTarStream> ArchiveWorker::get(int root, const std::string &path) const {
     const std::string what = describe(job::kGet, path);
-    auto [tar_in, tar_out] = TRY(tar_pipe(what));
+    auto [tar_in, tar_out] = TRY(util::make_pipe("the tar of " + what));
     const JobStart start{exe_, job::kGet, {path}, root, false, tar_out.get()};
     auto child = TRY(start_job(start, what));
     tar_out.reset();  // the worker holds the only write end: its exit ends the tar
@@ -196,7 +187,7 @@ Result<void> ArchiveWorker::put(int root, const std::string &path, const TarSour
             break;
         }
         if (*n == 0) break;
-        if (!TRY(feed(child.stdin_fd(), buf.data(), *n, what))) break;
+        if (!TRY(feed(child.stdin_fd(), std::string_view(buf.data(), *n), what))) break;
     }
     // The end of the tar (or of what arrived of it): a worker still reading finishes, and
     // one cut short by a source error removes the file it was writing.
@@ -210,7 +201,7 @@ Result<void> ArchiveWorker::put(int root, const std::string &path, const TarSour
 
 Result<WorkerTarStream> ArchiveWorker::export_root(int root) const {
     const std::string what = describe(job::kExport, "");
-    auto [tar_in, tar_out] = TRY(tar_pipe(what));
+    auto [tar_in, tar_out] = TRY(util::make_pipe("the tar of " + what));
     const JobStart start{exe_, job::kExport, {}, root, false, tar_out.get()};
     auto child = TRY(start_job(start, what));
     tar_out.reset();

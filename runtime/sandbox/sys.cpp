@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "util/atomic_file.h"
+#include "util/fd_io.h"
 
 namespace berth::sandbox::sys {
 
@@ -40,17 +41,7 @@ Result<std::string> read_file(const std::string &path) {
 }
 
 Result<void> write_all(int fd, const void *data, size_t len, const std::string &what) {
-    const char *p = static_cast<const char *>(data);
-    while (len > 0) {
-        ssize_t n = ::write(fd, p, len);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return Error::sys("write", what);
-        }
-        p += n;
-        len -= static_cast<size_t>(n);
-    }
-    return {};
+    return util::write_all(fd, std::string_view(static_cast<const char *>(data), len), what);
 }
 
 Result<void> write_file(const std::string &path, const std::string &data) {

@@ -1,5 +1,7 @@
 #include "util/child_process.h"
 
+#include "util/fd_io.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -9,17 +11,6 @@
 extern char **environ;
 
 namespace berth::util {
-
-namespace {
-
-// A pipe whose ends berthd keeps are close-on-exec; the child's end is dup2'ed into place.
-Result<std::pair<UniqueFd, UniqueFd>> make_pipe(const std::string &what) {
-    int p[2];
-    if (::pipe2(p, O_CLOEXEC) < 0) return Error::sys("pipe2", what);
-    return std::pair{UniqueFd(p[0]), UniqueFd(p[1])};
-}
-
-}  // namespace
 
 Result<ChildProcess> ChildProcess::spawn(const ChildSpec &spec) {
     const std::string name = spec.exe.filename().string();

@@ -1,5 +1,7 @@
 #include "util/json_lines.h"
 
+#include "util/fd_io.h"
+
 #include <unistd.h>
 
 #include <array>
@@ -24,15 +26,7 @@ constexpr std::array<std::pair<ErrorKind, const char *>, 9> kKinds{{
 }  // namespace
 
 Result<void> write_json_line(int fd, const nlohmann::json &j, const std::string &what) {
-    const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    std::size_t done = 0;
-    while (done < line.size()) {
-        const ssize_t n = ::write(fd, line.data() + done, line.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return Error::sys("write", what);
-        done += static_cast<std::size_t>(n);
-    }
-    return {};
+    return write_all(fd, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", what);
 }
 
 JsonLineReader::JsonLineReader(int fd, std::string what, std::size_t max_line)

@@ -9,6 +9,7 @@
 
 #include "container_tar/container_archive.h"
 #include "containers/archive_job.h"
+#include "util/fd_io.h"
 #include "util/json_lines.h"
 #include "worker/worker_modes.h"
 
@@ -42,15 +43,7 @@ Result<std::string> path_argument(const std::vector<std::string> &args, const ch
 
 // Writes all of `bytes` to the tar descriptor; false once berthd stopped reading (EPIPE:
 // the client went away and berthd is about to end this worker).
-bool write_tar(std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(job::kTarFd, bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
+bool write_tar(std::string_view bytes) { return util::write_all(job::kTarFd, bytes, "the tar").ok(); }
 
 Result<std::size_t> read_stdin(char *buf, std::size_t size) {
     for (;;) {
