@@ -47,7 +47,10 @@ for t in "$@"; do
   echo "===== $name ====="
   t0="$(date +%s)"
   rc=0
-  bash "$t" || rc=$?
+  # A script that hangs fails on its own (timeout signals its whole process group, so
+  # the script's cleanup trap runs and prints berthd's log) and the others still run.
+  timeout -k 10 "${BERTH_VM_TEST_TIMEOUT:-240}" bash "$t" || rc=$?
+  [ "$rc" != 124 ] || echo "guest: $name did not finish within ${BERTH_VM_TEST_TIMEOUT:-240} s"
   echo "===== $name: exit $rc after $(($(date +%s) - t0)) s ====="
   case "$rc" in
     0) passed+=("$name") ;;
